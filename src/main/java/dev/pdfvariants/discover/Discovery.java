@@ -1,0 +1,328 @@
+package dev.pdfvariants.discover;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.pdfvariants.error.PdfVariantsException;
+
+/**
+ * Finds the PDFs to process, lazily and in a deterministic order, so that a tree of a million
+ * files is never held in memory at once and two runs list the same files in the same order.
+ * <ul>
+ * <li>A directory is walked recursively, entries sorted by name at each level. Its PDFs' relative
+ * paths are relative to it. Symbolic links inside the tree are not followed: what they point
+ * at is reached under its own path, so every document has one canonical relative path and a link
+ * loop cannot trap the walk; a link out of the tree is skipped with a warning. The input itself
+ * may be a link. The output directory is never walked.</li>
+ * <li>A file named on the command line, or listed on stdin ({@code -}), is always taken,
+ * whatever its extension; its relative path is its path relative to the current directory when
+ * it lies under it, else its file name.</li>
+ * <li>A file reached twice (through two inputs) is taken once.</li>
+ * </ul>
+ */
+public final class Discovery implements Iterable<SourceFile> {
+    public static final String STDIN = "-";
+
+    private final List<String> inputs;
+    private final boolean nullSeparated;
+    private final PathFilter filter;
+    private final InputStream stdin;
+    private final Path workingDirectory;
+    private final Path excludedDirectory;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param inputs            directories, files, or {@value #STDIN}
+     * @param nullSeparated     the stdin list is NUL-separated instead of line-separated
+     * @param filter            which walked files to take
+     * @param stdin             where {@value #STDIN} reads from
+     * @param workingDirectory  the directory relative names resolve against
+     * @param excludedDirectory a directory never walked (the output directory), or null
+     * @param warnings          receives one human line per skipped entry
+     */
+    public Discovery(List<String> inputs, boolean nullSeparated, PathFilter filter, InputStream stdin,
+            Path workingDirectory, Path excludedDirectory, Consumer<String> warnings) {
+        this.inputs = List.copyOf(inputs);
+        this.nullSeparated = nullSeparated;
+        this.filter = filter;
+        this.stdin = stdin;
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.excludedDirectory = realOrNull(excludedDirectory);
+        this.warnings = warnings;
+    }
+
+    /**
+     * Checks every named input before any work starts, so that a typo fails in a second rather
+     * than after hours: missing or unreadable inputs exit with code 3.
+     */
+    public void validate() {
+        long stdinCount = inputs.stream().filter(STDIN::equals).count();
+        if (stdinCount > 1) {
+            throw PdfVariantsException.usage("'-' (read paths from stdin) is given more than once", "Pass '-' once.");
+        }
+        for (String input : inputs) {
+            if (input.equals(STDIN)) {
+                continue;
+            }
+            Path path = resolve(input);
+            if (path == null || !Files.exists(path)) {
+                throw PdfVariantsException.inputNotFound("input not found: " + input,
+                        "Check the path (it is resolved against " + workingDirectory + ").");
+            }
+            if (!Files.isReadable(path)) {
+                throw PdfVariantsException.inputNotFound("input not readable: " + input + " (permission denied)",
+                        "Fix its permissions, or run as a user who can read it.");
+            }
+        }
+    }
+
+    @Override
+    public Iterator<SourceFile> iterator() {
+        return new SourceIterator();
+    }
+
+    private Path resolve(String input) {
+        try {
+            return workingDirectory.resolve(input).normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private static Path realOrNull(Path p) {
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private String relativeToWorkingDirectory(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(workingDirectory) && !abs.equals(workingDirectory)) {
+            return toSlashes(workingDirectory.relativize(abs));
+        }
+        return abs.getFileName().toString();
+    }
+
+    private static String toSlashes(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    /** Chains the inputs; each directory input is walked depth-first with sorted entries. */
+    private final class SourceIterator implements Iterator<SourceFile> {
+        private final Iterator<String> pendingInputs = inputs.iterator();
+        private final Set<Path> seenFiles = new HashSet<>();
+        private Iterator<SourceFile> current = Collections.emptyIterator();
+        private SourceFile next;
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (current.hasNext()) {
+                    SourceFile candidate = current.next();
+                    if (seenFiles.add(realOrNull(candidate.path()))) {
+                        next = candidate;
+                    }
+                } else if (pendingInputs.hasNext()) {
+                    current = open(pendingInputs.next());
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public SourceFile next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SourceFile result = next;
+            next = null;
+            return result;
+        }
+
+        private Iterator<SourceFile> open(String input) {
+            if (input.equals(STDIN)) {
+                return new StdinIterator();
+            }
+            Path path = resolve(input);
+            if (path != null && Files.isDirectory(path)) {
+                return new Walk(path);
+            }
+            if (path == null) {
+                warnings.accept("skipping '" + input + "': not a valid path");
+                return Collections.emptyIterator();
+            }
+            return List.of(new SourceFile(path, relativeToWorkingDirectory(path))).iterator();
+        }
+    }
+
+    /** Paths listed on stdin, one per line (or NUL-separated); directories among them are walked. */
+    private final class StdinIterator implements Iterator<SourceFile> {
+        private final BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        private Iterator<SourceFile> walk = Collections.emptyIterator();
+        private SourceFile next;
+        private boolean eof;
+
+        @Override
+        public boolean hasNext() {
+            while (next == null) {
+                if (walk.hasNext()) {
+                    next = walk.next();
+                    break;
+                }
+                if (eof) {
+                    return false;
+                }
+                String entry = readEntry();
+                if (entry == null) {
+                    eof = true;
+                    continue;
+                }
+                if (entry.isBlank()) {
+                    continue;
+                }
+                Path path = resolve(entry);
+                if (path == null) {
+                    warnings.accept("skipping '" + entry + "' from stdin: not a valid path");
+                } else if (Files.isDirectory(path)) {
+                    walk = new Walk(path);
+                } else {
+                    // a missing file is passed on: it is recorded as a failed document
+                    next = new SourceFile(path, relativeToWorkingDirectory(path));
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public SourceFile next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SourceFile result = next;
+            next = null;
+            return result;
+        }
+
+        private String readEntry() {
+            try {
+                if (!nullSeparated) {
+                    String line = reader.readLine();
+                    return line == null ? null : line.strip();
+                }
+                StringBuilder sb = new StringBuilder();
+                int c;
+                while ((c = reader.read()) >= 0 && c != 0) {
+                    sb.append((char) c);
+                }
+                return c < 0 && sb.length() == 0 ? null : sb.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the list of paths from stdin", e);
+            }
+        }
+    }
+
+    /** A depth-first walk of one directory with entries sorted by name. */
+    private final class Walk implements Iterator<SourceFile> {
+        private final Path root;
+        private final Path realRoot;
+        private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        private final Set<Path> visitedDirectories = new HashSet<>();
+        private SourceFile next;
+
+        Walk(Path root) {
+            this.root = root;
+            this.realRoot = realOrNull(root);
+            visitedDirectories.add(realRoot);
+            enter(root);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !stack.isEmpty()) {
+                Iterator<Path> level = stack.peek();
+                if (!level.hasNext()) {
+                    stack.pop();
+                    continue;
+                }
+                visit(level.next());
+            }
+            return next != null;
+        }
+
+        @Override
+        public SourceFile next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SourceFile result = next;
+            next = null;
+            return result;
+        }
+
+        private void visit(Path entry) {
+            String relative = toSlashes(root.relativize(entry));
+            if (Files.isSymbolicLink(entry)) {
+                if (!Files.exists(entry)) {
+                    warnings.accept("skipping " + entry + ": broken symbolic link");
+                } else if (!realOrNull(entry).startsWith(realRoot)) {
+                    warnings.accept("skipping " + entry + ": symbolic link to " + realOrNull(entry)
+                            + ", outside the input directory " + root);
+                }
+                // a link inside the tree points at something the walk reaches under its own path
+                return;
+            }
+            if (Files.isDirectory(entry)) {
+                Path realDir = realOrNull(entry);
+                if (realDir.equals(excludedDirectory) || !filter.entersDirectory(relative)) {
+                    return;
+                }
+                if (visitedDirectories.add(realDir)) {
+                    enter(entry);
+                }
+            } else if (Files.isRegularFile(entry) && filter.acceptsFile(relative)) {
+                next = new SourceFile(entry, relative);
+            }
+        }
+
+        private void enter(Path dir) {
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                for (Path child : stream) {
+                    children.add(child);
+                }
+            } catch (IOException e) {
+                warnings.accept("skipping directory " + dir + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() != null ? " " + e.getMessage() : ""));
+                return;
+            }
+            children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+            stack.push(children.iterator());
+        }
+    }
+
+}

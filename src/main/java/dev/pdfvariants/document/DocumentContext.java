@@ -1,0 +1,96 @@
+package dev.pdfvariants.document;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+import dev.pdfvariants.config.VariantSettings;
+import dev.pdfvariants.discover.SourceFile;
+
+/**
+ * One open document and the artifacts its variants share. The PDF is loaded once; derived
+ * artifacts (the page texts, and the richer models built on them) are computed on first request
+ * and reused by every variant that asks. A failure to compute one is remembered too, so that ten
+ * variants do not repeat a failing extraction ten times.
+ * <p>
+ * Confined to the worker thread processing the document.
+ */
+public final class DocumentContext {
+    private final SourceFile source;
+    private final PDDocument pdf;
+    private final long bytes;
+    private final String sha256;
+    private final VariantSettings settings;
+    private final Cancellation cancellation;
+
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private PageTexts pageTexts;
+    private IOException pageTextsFailure;
+
+    public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
+            Cancellation cancellation) {
+        this.source = Objects.requireNonNull(source);
+        this.pdf = Objects.requireNonNull(pdf);
+        this.bytes = bytes;
+        this.sha256 = sha256;
+        this.settings = Objects.requireNonNull(settings);
+        this.cancellation = Objects.requireNonNull(cancellation);
+    }
+
+    public SourceFile source() {
+        return source;
+    }
+
+    /** The open PDF. Variants read it; a variant that must modify it works on its own copy. */
+    public PDDocument pdf() {
+        return pdf;
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public VariantSettings settings() {
+        return settings;
+    }
+
+    public Cancellation cancellation() {
+        return cancellation;
+    }
+
+    /**
+     * Records a problem that did not stop the document (a page whose text could not be read); it
+     * is listed with the document in the manifest. Must never contain document text.
+     */
+    public void warn(String message) {
+        warnings.add(message);
+    }
+
+    public List<String> warnings() {
+        return new ArrayList<>(warnings);
+    }
+
+    /** Every page's text, extracted on first use. */
+    public PageTexts pageTexts() throws IOException {
+        if (pageTexts == null && pageTextsFailure == null) {
+            try {
+                pageTexts = new PageTextExtractor(settings.textOrder(), cancellation, this::warn).extract(pdf);
+            } catch (IOException e) {
+                pageTextsFailure = e;
+            }
+        }
+        if (pageTextsFailure != null) {
+            throw new IOException(pageTextsFailure.getMessage(), pageTextsFailure);
+        }
+        return pageTexts;
+    }
+}

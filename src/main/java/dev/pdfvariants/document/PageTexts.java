@@ -1,0 +1,61 @@
+package dev.pdfvariants.document;
+
+import java.util.List;
+
+/**
+ * The plain text of every page, extracted once per document and shared by every variant that
+ * needs it.
+ *
+ * @param pages one string per page, in page order (empty for pages without text)
+ */
+public record PageTexts(List<String> pages) {
+    public PageTexts {
+        pages = List.copyOf(pages);
+    }
+
+    /** Pages with at least one visible (non-whitespace) character. */
+    public int pagesWithText() {
+        return (int) pages.stream().filter(p -> !p.isBlank()).count();
+    }
+
+    public boolean hasTextLayer() {
+        return pagesWithText() > 0;
+    }
+
+    public long characterCount() {
+        return pages.stream().mapToLong(p -> p.codePoints().filter(c -> !Character.isWhitespace(c)).count()).sum();
+    }
+
+    /**
+     * Words: runs of letters and digits; each Han, Hiragana or Katakana character counts as one
+     * word, as word processors count CJK text.
+     */
+    public long wordCount() {
+        long words = 0;
+        for (String page : pages) {
+            boolean inWord = false;
+            for (int i = 0; i < page.length(); ) {
+                int c = page.codePointAt(i);
+                i += Character.charCount(c);
+                if (isCjk(c)) {
+                    words++;
+                    inWord = false;
+                } else if (Character.isLetterOrDigit(c)) {
+                    if (!inWord) {
+                        words++;
+                        inWord = true;
+                    }
+                } else if (c != '\'' && c != '\u2019' && c != '-') {
+                    inWord = false;
+                }
+            }
+        }
+        return words;
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA;
+    }
+}

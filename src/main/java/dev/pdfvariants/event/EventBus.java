@@ -1,0 +1,67 @@
+package dev.pdfvariants.event;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one in-process event bus of a batch. Workers publish; the progress display, the manifest
+ * collector, the metrics and the NDJSON sink subscribe. Delivery is synchronous and serialized
+ * (one event at a time, to every listener in subscription order), so listeners need no locking
+ * of their own and see events in a consistent order. A listener that throws is logged and does
+ * not stop delivery to the others.
+ */
+public final class EventBus implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
+
+    public EventBus subscribe(EventListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public void publish(Event event) {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            for (EventListener listener : listeners) {
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    LOG.warn("event listener {} failed on {}", listener.getClass().getSimpleName(), event.type(), e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Closes every listener once; later events are dropped. Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (EventListener listener : listeners) {
+                try {
+                    listener.close();
+                } catch (RuntimeException e) {
+                    LOG.warn("event listener {} failed to close", listener.getClass().getSimpleName(), e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

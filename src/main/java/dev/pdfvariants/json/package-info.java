@@ -1,0 +1,2 @@
+/** The shared, deterministic JSON configuration. */
+package dev.pdfvariants.json;

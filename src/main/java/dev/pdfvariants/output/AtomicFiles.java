@@ -1,0 +1,143 @@
+package dev.pdfvariants.output;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Atomic file writes: content goes to a hidden temporary file in the target's directory, which is
+ * renamed over the target only once complete. A reader (or a re-run after {@code kill -9}) sees
+ * the old file or the new one, never half of one. Temporary files end in {@value #TEMP_SUFFIX}
+ * and are swept by {@link #sweepTemporaryFiles}.
+ */
+public final class AtomicFiles {
+    public static final String TEMP_SUFFIX = ".pdfvariants-partial";
+
+    private AtomicFiles() {
+    }
+
+    /** What was written: size and hex SHA-256. */
+    public record Written(long bytes, String sha256) {
+    }
+
+    /** A complete temporary file, waiting to be renamed over its target. */
+    public record Staged(Path temp, Path target, Written written) {
+        /** Renames the temporary file over the target, atomically where the file system allows. */
+        public void commit() throws IOException {
+            move(temp, target);
+        }
+
+        public void discard() {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: the next run sweeps it
+            }
+        }
+    }
+
+    /** Writes {@code target} atomically and returns its size and digest. */
+    public static Written write(Path target, IoConsumer<OutputStream> body) throws IOException {
+        Staged staged = stage(target, body);
+        staged.commit();
+        return staged.written();
+    }
+
+    /** Writes {@code target} atomically from bytes. */
+    public static Written write(Path target, byte[] content) throws IOException {
+        return write(target, out -> out.write(content));
+    }
+
+    /** Writes the content to a temporary file next to {@code target}, without replacing it yet. */
+    public static Staged stage(Path target, IoConsumer<OutputStream> body) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + TEMP_SUFFIX);
+        MessageDigest digest = sha256();
+        try (CountingDigestStream out = new CountingDigestStream(
+                new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
+            body.accept(out);
+            out.flush();
+            return new Staged(temp, target, new Written(out.count, HexFormat.of().formatHex(digest.digest())));
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /** Deletes temporary files left in {@code dir} (not recursive) by an interrupted run. */
+    public static void sweepTemporaryFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
+            for (Path p : stream) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The hex SHA-256 of a file's content. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 * 1024];
+        try (var in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static final class CountingDigestStream extends FilterOutputStream {
+        private final MessageDigest digest;
+        private long count;
+
+        CountingDigestStream(OutputStream out, MessageDigest digest) {
+            super(out);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.pdfvariants.schedule;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import dev.pdfvariants.discover.SourceFile;
+import dev.pdfvariants.document.Cancellation;
+import dev.pdfvariants.document.DocumentResult;
+
+/**
+ * Runs document jobs. {@link #submit} blocks while every worker is busy, so the producer
+ * (discovery) never runs ahead of the workers by more than the pool size: that is the bounded
+ * queue between them.
+ */
+public interface Scheduler extends AutoCloseable {
+
+    /** The work for one document. */
+    interface Job {
+        /** Processes the document, checking {@code cancellation} between units of work. */
+        DocumentResult run(Cancellation cancellation);
+
+        /** The result to record when the job did not finish within the time limit. */
+        DocumentResult timedOut(Duration limit);
+
+        /** The result to record when the job threw instead of returning one (a bug or a fatal error). */
+        DocumentResult crashed(Throwable error);
+    }
+
+    /**
+     * Starts the job when a worker is free; {@code onDone} receives its result exactly once, on
+     * some thread, also when the job times out or throws.
+     */
+    void submit(SourceFile document, Job job, Consumer<DocumentResult> onDone) throws InterruptedException;
+
+    /** Waits until every submitted job has reported its result. */
+    void awaitCompletion() throws InterruptedException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,2 @@
+/** Logs, metrics and traces of a run. */
+package dev.pdfvariants.telemetry;

@@ -1,0 +1,81 @@
+package dev.pdfvariants.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.pdfvariants.json.Json;
+
+/** Black-box: the packaged launcher {@code bin/pdfvariants}, run as a separate process. */
+class LauncherIT {
+    private static final Path HOME = Path.of(System.getProperty("pdfvariants.home", ".")).toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run launch(Path launcher, Path cwd, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().put("PDFVARIANTS_BUILD", "0"); // test the jar this build packaged
+        pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        return new Run(p.exitValue(), Files.readString(tmp.resolve("stdout"), StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve("stderr"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void runsTheSamplesFromAnotherDirectoryThroughASymlinkAndPassesTheExitCodeThrough() throws Exception {
+        Path link = tmp.resolve("bin-elsewhere/pdfvariants");
+        Files.createDirectories(link.getParent());
+        Files.createSymbolicLink(link, HOME.resolve("bin/pdfvariants"));
+        Path cwd = Files.createDirectories(tmp.resolve("work"));
+
+        Run r = launch(link, cwd, "run", HOME.resolve("samples").toString(), "-o", "out", "--json", "--progress", "none");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(cwd.resolve("out/reports/rooftop-gardens-report/text.txt")).isRegularFile();
+        assertThat(cwd.resolve("out/_run/manifest.json")).isRegularFile();
+        JsonNode summary = Json.mapper().readTree(r.out());
+        assertThat(summary.get("failed").asInt()).isEqualTo(1);
+        assertThat(r.err()).contains("broken/truncated-download.pdf").contains("cannot parse the PDF")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void versionExitsZeroAndUsageErrorsExitTwo() throws Exception {
+        Path launcher = HOME.resolve("bin/pdfvariants");
+        Run version = launch(launcher, tmp, "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("pdfvariants ");
+
+        Run usage = launch(launcher, tmp, "run", "--workers", "many");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.err()).contains("--workers");
+    }
+
+    @Test
+    void nonAsciiTextSurvivesTheRoundTripWhateverTheLocale() throws Exception {
+        Run r = launch(HOME.resolve("bin/pdfvariants"), tmp, "run", HOME.resolve("samples/es").toString(), "-o", "out",
+                "-v", "text", "--progress", "none");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("out/informe-bibliotecas/text.txt"), StandardCharsets.UTF_8))
+                .contains("¿Quién usa la biblioteca?");
+    }
+}

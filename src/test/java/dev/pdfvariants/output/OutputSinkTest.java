@@ -1,0 +1,92 @@
+package dev.pdfvariants.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pdfvariants.document.Cancellation;
+import dev.pdfvariants.document.OutputFile;
+
+class OutputSinkTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void filesAppearOnlyOnCommitWithSizeAndDigest() throws IOException {
+        OutputLayout layout = new OutputLayout(tmp);
+        OutputSink sink = new OutputSink(layout, layout.documentDir("a/doc.pdf"), Cancellation.none());
+        sink.writeString("text.txt", "hello");
+        sink.writeString("thumbnails/page-1.png", "png");
+        assertThat(tmp.resolve("a/doc/text.txt")).doesNotExist();
+
+        List<OutputFile> files = sink.commit();
+
+        assertThat(files).extracting(OutputFile::path).containsExactly("a/doc/text.txt", "a/doc/thumbnails/page-1.png");
+        assertThat(files.get(0).bytes()).isEqualTo(5);
+        assertThat(files.get(0).sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+        assertThat(Files.readString(tmp.resolve("a/doc/text.txt"))).isEqualTo("hello");
+        assertThat(Files.list(tmp.resolve("a/doc")).map(p -> p.getFileName().toString()))
+                .noneMatch(n -> n.endsWith(AtomicFiles.TEMP_SUFFIX));
+    }
+
+    @Test
+    void abortKeepsThePreviousOutputIntact() throws IOException {
+        OutputLayout layout = new OutputLayout(tmp);
+        Path dir = layout.documentDir("doc.pdf");
+        OutputSink first = new OutputSink(layout, dir, Cancellation.none());
+        first.writeString("text.txt", "version 1");
+        first.commit();
+
+        OutputSink second = new OutputSink(layout, dir, Cancellation.none());
+        second.writeString("text.txt", "version 2, half-way");
+        second.abort();
+
+        assertThat(Files.readString(dir.resolve("text.txt"))).isEqualTo("version 1");
+        assertThat(Files.list(dir)).hasSize(1);
+    }
+
+    @Test
+    void aCancelledSinkRefusesToCommit() throws IOException {
+        OutputLayout layout = new OutputLayout(tmp);
+        Cancellation cancellation = new Cancellation();
+        OutputSink sink = new OutputSink(layout, layout.documentDir("doc.pdf"), cancellation);
+        sink.writeString("text.txt", "late");
+        cancellation.cancel("timed out");
+
+        assertThatThrownBy(sink::commit).isInstanceOf(CancellationException.class);
+        assertThat(tmp.resolve("doc/text.txt")).doesNotExist();
+    }
+
+    @Test
+    void namesCannotEscapeTheDocumentDirectory() {
+        OutputLayout layout = new OutputLayout(tmp);
+        OutputSink sink = new OutputSink(layout, layout.documentDir("doc.pdf"), Cancellation.none());
+        assertThatThrownBy(() -> sink.writeString("../escape.txt", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sink.writeString("/etc/passwd", "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(tmp.resolve("escape.txt")).doesNotExist();
+    }
+
+    @Test
+    void documentDirectoriesDropThePdfExtensionButNeverCollideWithTheRunDirectory() {
+        assertThat(OutputLayout.documentKey("reports/a.pdf")).isEqualTo("reports/a");
+        assertThat(OutputLayout.documentKey("A.PDF")).isEqualTo("A");
+        assertThat(OutputLayout.documentKey("_run.pdf")).isEqualTo("_run.pdf");
+        assertThat(OutputLayout.documentKey("scan.bin")).isEqualTo("scan.bin");
+    }
+
+    @Test
+    void sweepRemovesTemporaryFilesLeftByAKilledRun() throws IOException {
+        Files.writeString(tmp.resolve(".text.txt.1234" + AtomicFiles.TEMP_SUFFIX), "partial");
+        Files.writeString(tmp.resolve("text.txt"), "complete");
+        AtomicFiles.sweepTemporaryFiles(tmp);
+        assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).containsExactly("text.txt");
+    }
+}
