@@ -1,0 +1,78 @@
+package dev.pdfvariants.resilience;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.failsafe.CircuitBreaker;
+import dev.pdfvariants.event.Event;
+import dev.pdfvariants.event.EventBus;
+
+/**
+ * One circuit breaker per external endpoint (Pushgateway, OTLP collector, language-model
+ * provider), built once per run. A breaker opens after {@code failureThreshold} consecutive
+ * failures and lets one trial call through after {@code openFor}; while it is open, calls fail at
+ * once and the caller's fallback keeps the batch going. Every state change is logged and
+ * published as {@code circuit.opened} / {@code circuit.closed}; {@link #states()} feeds the
+ * {@code pdfvariants_circuit_breaker_state} metric.
+ */
+public final class EndpointBreakers {
+    /** The defaults: open after 5 consecutive failures, try again after 60 s. */
+    public static final int DEFAULT_FAILURE_THRESHOLD = 5;
+    public static final Duration DEFAULT_OPEN_FOR = Duration.ofSeconds(60);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointBreakers.class);
+
+    private final EventBus bus;
+    private final int failureThreshold;
+    private final Duration openFor;
+    private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
+
+    public EndpointBreakers(EventBus bus, int failureThreshold, Duration openFor) {
+        this.bus = bus;
+        this.failureThreshold = failureThreshold;
+        this.openFor = openFor;
+    }
+
+    public EndpointBreakers(EventBus bus) {
+        this(bus, DEFAULT_FAILURE_THRESHOLD, DEFAULT_OPEN_FOR);
+    }
+
+    /** The breaker guarding {@code endpoint} (e.g. {@code pushgateway}), created on first use. */
+    @SuppressWarnings("unchecked")
+    public <R> CircuitBreaker<R> forEndpoint(String endpoint) {
+        return (CircuitBreaker<R>) (CircuitBreaker<?>) breakers.computeIfAbsent(endpoint, this::create);
+    }
+
+    private CircuitBreaker<Object> create(String endpoint) {
+        return CircuitBreaker.builder()
+                .withFailureThreshold(failureThreshold)
+                .withDelay(openFor)
+                .onOpen(e -> {
+                    LOG.warn("circuit breaker '{}' opened after {} consecutive failures; calls are skipped for {} s",
+                            endpoint, failureThreshold, openFor.toSeconds());
+                    bus.publish(new Event.CircuitOpened(endpoint, failureThreshold + " consecutive failures"));
+                })
+                .onHalfOpen(e -> LOG.info("circuit breaker '{}' half-open: trying one call", endpoint))
+                .onClose(e -> {
+                    LOG.info("circuit breaker '{}' closed: the endpoint answers again", endpoint);
+                    bus.publish(new Event.CircuitClosed(endpoint));
+                })
+                .build();
+    }
+
+    /** State per endpoint: 0 closed, 1 half-open, 2 open (the metric's encoding). */
+    public Map<String, Integer> states() {
+        Map<String, Integer> states = new TreeMap<>();
+        breakers.forEach((name, breaker) -> states.put(name, switch (breaker.getState()) {
+            case CLOSED -> 0;
+            case HALF_OPEN -> 1;
+            case OPEN -> 2;
+        }));
+        return states;
+    }
+}
