@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param progress      how progress is shown on stderr
  * @param verbose       stack traces and debug detail on stderr
  * @param settings      options that change what variants produce
+ * @param shard         the part of the batch this run processes
  */
 public record RunOptions(
         List<String> inputs,
@@ -38,7 +39,8 @@ public record RunOptions(
         boolean json,
         ProgressMode progress,
         boolean verbose,
-        VariantSettings settings) {
+        VariantSettings settings,
+        Shard shard) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -49,6 +51,7 @@ public record RunOptions(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(shard, "shard");
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("at least one input is required");
         }
@@ -67,7 +70,7 @@ public record RunOptions(
     public Builder toBuilder() {
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
-                .password(password).json(json).progress(progress).verbose(verbose).settings(settings);
+                .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -86,6 +89,7 @@ public record RunOptions(
         private ProgressMode progress = ProgressMode.AUTO;
         private boolean verbose;
         private VariantSettings settings = VariantSettings.defaults();
+        private Shard shard = Shard.WHOLE;
 
         private Builder() {
         }
@@ -104,10 +108,11 @@ public record RunOptions(
         public Builder progress(ProgressMode v) { this.progress = v; return this; }
         public Builder verbose(boolean v) { this.verbose = v; return this; }
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
+        public Builder shard(Shard v) { this.shard = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings);
+                    maxFailures, password, json, progress, verbose, settings, shard);
         }
     }
 }
