@@ -125,6 +125,21 @@ class StartupArchiveIT {
     }
 
     @Test
+    void helpAndVersionStartNeitherLoggingNorTelemetryNorPdfParsing() throws Exception {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"--help"}, new String[] {"run", "--help"},
+                new String[] {"report", "--help"})) {
+            Path log = tmp.resolve("classes-" + System.nanoTime() + ".log");
+            Run r = launch(Map.of("PDFVARIANTS_JAVA_OPTS", "-Xlog:class+load:file=" + log, "PDFVARIANTS_CDS", "off"),
+                    args);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(Files.readAllLines(log)).as(String.join(" ", args))
+                    .noneMatch(l -> l.matches(".*\\b(ch\\.qos\\.logback|org\\.slf4j|io\\.opentelemetry|io\\.micrometer"
+                            + "|io\\.prometheus|org\\.apache\\.pdfbox|com\\.fasterxml)\\..*"))
+                    .anyMatch(l -> l.contains("dev.pdfvariants.cli.Main"));
+        }
+    }
+
+    @Test
     void cdsOffMakesNoArchive() throws Exception {
         assertThat(launch(Map.of("PDFVARIANTS_CDS", "off"), "variants").exitCode()).isZero();
         assertThat(archive).doesNotExist();
