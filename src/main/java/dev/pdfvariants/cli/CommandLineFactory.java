@@ -27,7 +27,9 @@ public final class CommandLineFactory {
         CommandLine cli = new CommandLine(new RootCommand(), new ContextFactory(context));
         cli.setOut(io.out());
         cli.setErr(io.err());
-        cli.setDefaultValueProvider(new EnvironmentDefaults(io.env()));
+        EnvironmentDefaults defaults = new EnvironmentDefaults(io.env());
+        cli.setDefaultValueProvider(defaults);
+        cli.setExecutionStrategy(new ConfigFileStrategy(cli, defaults));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setAbbreviatedOptionsAllowed(false);
         ErrorHandler handler = new ErrorHandler(io);

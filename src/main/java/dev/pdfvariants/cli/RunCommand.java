@@ -14,6 +14,7 @@ import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.schedule.BatchRunner;
 import dev.pdfvariants.telemetry.Logging;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -97,6 +98,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Debug detail and stack traces on stderr.")
     boolean verbose;
 
+    @Mixin
+    ShardOptions sharding;
+
+    @Mixin
+    ConfigOptions configuration;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -107,6 +114,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = toOptions();
+        if (configuration.dryRun) {
+            return new dev.pdfvariants.schedule.DryRun(context.registry())
+                    .run(options, effectiveConfiguration(options), context.io()).code();
+        }
         Logging.configure(options.verbose());
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
@@ -138,6 +149,21 @@ final class RunCommand implements Callable<Integer> {
                 .progress(progress)
                 .verbose(verbose)
                 .settings(new VariantSettings(textOrder))
+                .shard(sharding.detect(spec, context.io().env()).shard())
+                .environment(configuration.environment)
                 .build();
+    }
+
+    /** Every option's value and origin, plus the derived shard and password, for {@code --dry-run}. */
+    private List<dev.pdfvariants.config.ConfigEntry> effectiveConfiguration(RunOptions options) {
+        List<dev.pdfvariants.config.ConfigEntry> entries = new ArrayList<>(Origins.entries(spec,
+                List.of("--shard", "--dry-run")));
+        entries.add(new dev.pdfvariants.config.ConfigEntry("shard", options.shard().spec() + " ("
+                + options.shard().label() + ")", sharding.detect(spec, context.io().env()).source()));
+        if (options.password() != null) {
+            entries.add(new dev.pdfvariants.config.ConfigEntry("password", options.password().toString(),
+                    options.password().origin()));
+        }
+        return entries;
     }
 }

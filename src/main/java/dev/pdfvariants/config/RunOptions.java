@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param verbose       stack traces and debug detail on stderr
  * @param settings      options that change what variants produce
  * @param shard         the part of the batch this run processes
+ * @param environment   the deployment environment ({@code ENVIRONMENT}: production, staging …) recorded
+ *                      in the manifest and as a telemetry label, or null
  */
 public record RunOptions(
         List<String> inputs,
@@ -40,7 +42,8 @@ public record RunOptions(
         ProgressMode progress,
         boolean verbose,
         VariantSettings settings,
-        Shard shard) {
+        Shard shard,
+        String environment) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -70,7 +73,8 @@ public record RunOptions(
     public Builder toBuilder() {
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
-                .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard);
+                .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard)
+                .environment(environment);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -90,6 +94,7 @@ public record RunOptions(
         private boolean verbose;
         private VariantSettings settings = VariantSettings.defaults();
         private Shard shard = Shard.WHOLE;
+        private String environment;
 
         private Builder() {
         }
@@ -109,10 +114,11 @@ public record RunOptions(
         public Builder verbose(boolean v) { this.verbose = v; return this; }
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
         public Builder shard(Shard v) { this.shard = v; return this; }
+        public Builder environment(String v) { this.environment = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings, shard);
+                    maxFailures, password, json, progress, verbose, settings, shard, environment);
         }
     }
 }

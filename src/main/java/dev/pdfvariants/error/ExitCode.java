@@ -11,6 +11,7 @@ public enum ExitCode {
     INPUT_NOT_FOUND(3, "input not found or not readable"),
     OUTPUT_NOT_WRITABLE(4, "output not writable, or locked by another run"),
     NOTHING_TO_DO(5, "no PDF matched the inputs and filters"),
+    SHARDS_INCOMPLETE(6, "report: a shard's manifest is missing or duplicated, or shards overlap"),
     INTERNAL_ERROR(70, "internal error (a bug: please report it)"),
     INTERRUPTED(130, "interrupted (SIGINT) after a clean stop"),
     TERMINATED(143, "terminated (SIGTERM) after a clean stop");

@@ -20,11 +20,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stopReason   why the batch stopped before processing everything, or null
  * @param exitCode     the process exit code this outcome maps to
  * @param failures     the failed documents, for a quick look without opening the manifest
+ * @param shard        the shard this run processed ({@code K-of-N}; {@code 0-of-1} for a whole batch)
+ * @param manifest     the manifest file this run wrote
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchSummary(String batchId, String output, Instant startedAt, Instant finishedAt, long durationMs,
         int discovered, int succeeded, int failed, int skipped, String stopReason, int exitCode,
-        List<FailedDocument> failures) {
+        List<FailedDocument> failures, String shard, String manifest) {
 
     public BatchSummary {
         failures = List.copyOf(failures);

@@ -110,7 +110,7 @@ public final class ConsoleReporter implements EventListener {
         if (s.stopReason() != null) {
             err.println("pdfvariants: stopped early: " + s.stopReason());
         }
-        err.println("pdfvariants: manifest: " + s.output() + "/_run/manifest.json");
+        err.println("pdfvariants: manifest: " + (s.manifest() != null ? s.manifest() : s.output() + "/_run/manifest.json"));
         err.flush();
     }
 }

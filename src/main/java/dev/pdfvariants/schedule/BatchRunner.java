@@ -21,6 +21,7 @@ import dev.pdfvariants.config.Io;
 import dev.pdfvariants.config.RunOptions;
 import dev.pdfvariants.discover.Discovery;
 import dev.pdfvariants.discover.PathFilter;
+import dev.pdfvariants.discover.ShardAssignment;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.document.DocumentResult;
 import dev.pdfvariants.document.Failure;
@@ -74,6 +75,7 @@ public final class BatchRunner {
             throw PdfVariantsException.nothingToDo("no PDF found in " + String.join(", ", options.inputs())
                     + describeFilters(options), "Check the inputs and the --include/--exclude globs.");
         }
+        documents = ShardAssignment.filter(documents, options.shard()); // a shard may own none: still a manifest
         layout.prepare();
 
         String batchId = UUID.randomUUID().toString();
@@ -124,11 +126,13 @@ public final class BatchRunner {
                     results.stream().filter(r -> r.status() == Status.FAILED)
                             .map(r -> new BatchSummary.FailedDocument(r.path(), r.firstFailure().kind(),
                                     r.firstFailure().message()))
-                            .toList());
-            writeManifest(layout, new Manifest(new Manifest.Tool(Version.NAME, Version.version(), Manifest.FORMAT_VERSION),
+                            .toList(),
+                    options.shard().label(), layout.runDir().resolve(Manifest.fileName(options.shard())).toString());
+            writeManifest(layout, options, new Manifest(new Manifest.Tool(Version.NAME, Version.version(), Manifest.FORMAT_VERSION),
                     new Manifest.RunInfo(batchId, startedAt, finishedAt, durationMs, options.workers(), hostName()),
                     variants.stream().map(Variant::name).toList(), variantOptions(variants, options),
-                    new Manifest.Counts(discovered, succeeded, failed, skipped), stopReason, exitCode.code(), results));
+                    new Manifest.Counts(discovered, succeeded, failed, skipped), stopReason, exitCode.code(), results,
+                    Manifest.ShardInfo.of(options.shard()), options.environment()));
             bus.publish(new Event.BatchFinished(summary));
             if (options.json()) {
                 io.out().print(Json.pretty(summary));
@@ -160,9 +164,9 @@ public final class BatchRunner {
                         "its output directory is already used by " + owner), List.of(), null);
     }
 
-    private static void writeManifest(OutputLayout layout, Manifest manifest) {
+    private static void writeManifest(OutputLayout layout, RunOptions options, Manifest manifest) {
         try {
-            ManifestCollector.write(layout.runDir().resolve("manifest.json"), manifest);
+            ManifestCollector.write(layout.runDir().resolve(Manifest.fileName(options.shard())), manifest);
         } catch (IOException e) {
             throw PdfVariantsException.outputNotWritable("cannot write the manifest in " + layout.runDir() + ": "
                     + PdfLoader.oneLine(e), "Check free space and permissions; the documents' outputs are complete.", e);
