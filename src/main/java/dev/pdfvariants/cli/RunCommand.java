@@ -14,6 +14,7 @@ import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.schedule.BatchRunner;
 import dev.pdfvariants.telemetry.Logging;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
                     + "(top-to-bottom, left-to-right). Default: ${DEFAULT-VALUE}.")
     TextOrder textOrder;
 
+    @Mixin
+    DocumentOptions documentOptions;
+
     @Option(names = "--json", description = "Print a machine-readable summary of the batch on stdout.")
     boolean json;
 
@@ -137,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
                 .json(json)
                 .progress(progress)
                 .verbose(verbose)
-                .settings(new VariantSettings(textOrder))
+                .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
                 .build();
     }
 }
