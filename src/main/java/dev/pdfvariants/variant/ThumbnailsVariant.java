@@ -67,7 +67,14 @@ final class ThumbnailsVariant implements Variant {
                 w -> document.warn("thumbnails: " + w));
         for (int page : s.thumbnailPages().pages(pageCount)) {
             document.cancellation().checkpoint();
-            BufferedImage image = renderer.render(page - 1, s.dpi());
+            BufferedImage image;
+            try {
+                image = renderer.render(page - 1, s.dpi());
+            } catch (IndexOutOfBoundsException e) {
+                // a looping or lying page tree: the page iterates but cannot be looked up by number
+                document.warn("thumbnails: page " + page + " cannot be found by its number in the damaged page tree; skipped");
+                continue;
+            }
             out.write("thumbnails/page-" + page + ".png", stream -> Png.write(image, stream));
         }
     }
