@@ -4,10 +4,18 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 import dev.pdfvariants.document.Pages;
@@ -25,6 +33,9 @@ import dev.pdfvariants.output.OutputSink;
  * was set on it.
  */
 public final class PdfSaver {
+    private static final List<COSName> INHERITABLE = List.of(COSName.RESOURCES, COSName.MEDIA_BOX, COSName.CROP_BOX,
+            COSName.ROTATE);
+
     private PdfSaver() {
     }
 
@@ -80,6 +91,7 @@ public final class PdfSaver {
                 || !pdf.getEncryption().getSecurityHandler().hasProtectionPolicy())) {
             pdf.setAllSecurityToBeRemoved(true);
         }
+        repairPageTree(pdf);
         Files.createDirectories(out.documentDir());
         Path temp = Files.createTempFile(out.documentDir(), ".save-", AtomicFiles.TEMP_SUFFIX);
         Saved saved = new Saved(temp);
@@ -93,10 +105,38 @@ public final class PdfSaver {
         }
     }
 
+    /**
+     * A page tree whose {@code /Count} lies (two billion pages for one) or that loops is rewritten
+     * as one flat list of the pages actually reachable, each keeping the attributes it inherited.
+     */
+    static void repairPageTree(PDDocument pdf) {
+        int reachable = Pages.count(pdf);
+        if (reachable == pdf.getNumberOfPages()) {
+            return;
+        }
+        COSDictionary root = pdf.getPages().getCOSObject();
+        COSArray kids = new COSArray();
+        List<PDPage> pages = new ArrayList<>();
+        pdf.getPages().forEach(pages::add);
+        for (PDPage page : pages) {
+            COSDictionary dict = page.getCOSObject();
+            for (COSName key : INHERITABLE) {
+                COSBase value = PDPageTree.getInheritableAttribute(dict, key);
+                if (value != null && !dict.containsKey(key)) {
+                    dict.setItem(key, value);
+                }
+            }
+            dict.setItem(COSName.PARENT, root);
+            kids.add(dict);
+        }
+        root.setItem(COSName.KIDS, kids);
+        root.setInt(COSName.COUNT, pages.size());
+    }
+
     private static void check(File file, int expectedPages, String password) throws DocumentFailure {
         try (PDDocument reopened = Loader.loadPDF(file, password, MemoryUsageSetting.setupTempFileOnly().streamCache)) {
             int pages = Pages.count(reopened);
-            if (pages != expectedPages) {
+            if (pages != expectedPages || reopened.getNumberOfPages() != expectedPages) {
                 throw new DocumentFailure(FailureKind.PROCESSING_ERROR,
                         "the PDF written has " + pages + " pages instead of " + expectedPages);
             }

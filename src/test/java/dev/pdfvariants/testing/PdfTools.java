@@ -75,10 +75,14 @@ public final class PdfTools {
         return pdftotext(pdf, null, 0, 0);
     }
 
-    /** Opens the file with PDFBox (it must parse) and returns its page count. */
+    /** Opens the file with PDFBox (it must parse) and returns the number of pages reachable in its page tree. */
     public static int pdfboxPages(Path pdf, String password) throws IOException {
         try (PDDocument doc = password == null ? Loader.loadPDF(pdf.toFile()) : Loader.loadPDF(pdf.toFile(), password)) {
-            return doc.getNumberOfPages();
+            int pages = 0;
+            for (var ignored : doc.getPages()) {
+                pages++;
+            }
+            return pages;
         }
     }
 
