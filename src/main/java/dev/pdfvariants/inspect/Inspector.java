@@ -31,6 +31,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import dev.pdfvariants.document.Cancellation;
 import dev.pdfvariants.document.Pages;
 import dev.pdfvariants.pdf.ActiveContent;
+import dev.pdfvariants.pdf.EncryptionFacts;
 
 /**
  * Reads the facts of {@link InspectReport} from an open document, without changing it. Every
@@ -131,31 +132,9 @@ public final class Inspector {
             return new InspectReport.Encryption(false, null, null, null, null, null);
         }
         PDEncryption enc = pdf.getEncryption();
-        String method = enc.getStdCryptFilterDictionary() != null && enc.getStdCryptFilterDictionary().getCryptFilterMethod() != null
-                ? enc.getStdCryptFilterDictionary().getCryptFilterMethod().getName() : null;
-        String algorithm;
-        int bits;
-        if (enc.getVersion() >= 5) {
-            algorithm = "AES-256";
-            bits = 256;
-        } else if ("AESV2".equals(method)) {
-            algorithm = "AES-128";
-            bits = 128;
-        } else {
-            bits = enc.getLength() > 0 ? enc.getLength() : 40;
-            algorithm = "RC4-" + bits;
-        }
         AccessPermission ap = pdf.getCurrentAccessPermission();
-        Map<String, Boolean> permissions = new TreeMap<>();
-        permissions.put("print", ap.canPrint());
-        permissions.put("print-high", ap.canPrintFaithful());
-        permissions.put("modify", ap.canModify());
-        permissions.put("copy", ap.canExtractContent());
-        permissions.put("accessibility", ap.canExtractForAccessibility());
-        permissions.put("annotate", ap.canModifyAnnotations());
-        permissions.put("fill-forms", ap.canFillInForm());
-        permissions.put("assemble", ap.canAssembleDocument());
-        return new InspectReport.Encryption(true, algorithm, bits, enc.getRevision(), ap.isOwnerPermission(), permissions);
+        return new InspectReport.Encryption(true, EncryptionFacts.algorithm(enc), EncryptionFacts.keyBits(enc),
+                enc.getRevision(), ap.isOwnerPermission(), EncryptionFacts.permissions(ap));
     }
 
     /** Counts items and nesting depth iteratively, stopping at loops and after {@link #MAX_OUTLINE_ITEMS}. */

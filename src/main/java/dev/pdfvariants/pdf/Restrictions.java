@@ -1,8 +1,11 @@
 package dev.pdfvariants.pdf;
 
+import java.io.IOException;
+
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 
+import dev.pdfvariants.document.DocumentContext;
 import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.error.FailureKind;
 
@@ -25,6 +28,21 @@ public final class Restrictions {
 
         Operation(String description) {
             this.description = description;
+        }
+    }
+
+    /**
+     * A private copy of the context's document ({@link DocumentContext#openCopy()}) that the
+     * variant may change, after checking that the document's permissions allow the operation.
+     */
+    public static PDDocument openCopy(DocumentContext context, Operation operation) throws DocumentFailure, IOException {
+        PDDocument copy = context.openCopy();
+        try {
+            require(copy, operation);
+            return copy;
+        } catch (DocumentFailure | RuntimeException e) {
+            copy.close();
+            throw e;
         }
     }
 

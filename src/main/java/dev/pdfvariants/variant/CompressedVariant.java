@@ -51,8 +51,7 @@ final class CompressedVariant implements Variant {
 
     @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
-        try (PDDocument copy = document.openCopy()) {
-            Restrictions.require(copy, Restrictions.Operation.MODIFY);
+        try (PDDocument copy = Restrictions.openCopy(document, Restrictions.Operation.MODIFY)) {
             int pages = Pages.count(copy);
             Compressor.Result result = Compressor.recompress(copy, document.cancellation());
             LOG.debug("recompressed {} of {} streams", result.recompressed(), result.streams());

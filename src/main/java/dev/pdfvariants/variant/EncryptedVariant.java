@@ -83,8 +83,7 @@ final class EncryptedVariant implements Variant {
         Protection protection = document.settings().document().protection();
         String user = protection.userPassword().reveal();
         String owner = protection.ownerPassword() != null ? protection.ownerPassword().reveal() : randomPassword();
-        try (PDDocument copy = document.openCopy()) {
-            Restrictions.require(copy, Restrictions.Operation.MODIFY);
+        try (PDDocument copy = Restrictions.openCopy(document, Restrictions.Operation.MODIFY)) {
             int pages = Pages.count(copy);
             if (copy.isEncrypted()) {
                 // drop the input's own encryption dictionary: the new one is made from scratch

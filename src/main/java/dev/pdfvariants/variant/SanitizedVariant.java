@@ -51,8 +51,7 @@ final class SanitizedVariant implements Variant {
 
     @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
-        try (PDDocument copy = document.openCopy()) {
-            Restrictions.require(copy, Restrictions.Operation.MODIFY);
+        try (PDDocument copy = Restrictions.openCopy(document, Restrictions.Operation.MODIFY)) {
             int pages = Pages.count(copy);
             Map<String, Integer> removed = ActiveContent.remove(copy, document.cancellation());
             try (PdfSaver.Saved saved = PdfSaver.save(copy, out, pages, null)) {

@@ -62,8 +62,7 @@ final class SplitVariant implements Variant {
 
     @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
-        try (PDDocument copy = document.openCopy()) {
-            Restrictions.require(copy, Restrictions.Operation.ASSEMBLE);
+        try (PDDocument copy = Restrictions.openCopy(document, Restrictions.Operation.ASSEMBLE)) {
             int pageCount = Pages.count(copy);
             List<SplitPlan.Part> parts = SplitPlan.plan(copy, document.settings().document().split(), pageCount,
                     document::warn);

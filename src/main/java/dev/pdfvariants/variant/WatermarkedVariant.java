@@ -70,8 +70,7 @@ final class WatermarkedVariant implements Variant {
 
     @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
-        try (PDDocument copy = document.openCopy()) {
-            Restrictions.require(copy, Restrictions.Operation.MODIFY);
+        try (PDDocument copy = Restrictions.openCopy(document, Restrictions.Operation.MODIFY)) {
             int pages = Watermarker.stamp(copy, document.settings().document().watermark(), document.cancellation());
             PdfSaver.write(copy, out, "watermarked.pdf", pages, null);
         }
