@@ -24,7 +24,8 @@ import dev.pdfvariants.document.Cancellation;
  * readers skip it.
  */
 public final class Watermarker {
-    private static final PDType1Font FONT = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** For measuring only: a font written into a document must belong to that document. */
+    private static final PDType1Font METRICS = font();
     /** The stamp's bounding box may take this share of the page's width and height. */
     private static final float FILL = 0.8f;
 
@@ -34,7 +35,7 @@ public final class Watermarker {
     /** Throws {@link IllegalArgumentException} when the standard font cannot show the text (it covers Latin-1). */
     public static void requireEncodable(String text) {
         try {
-            FONT.encode(text);
+            METRICS.encode(text);
         } catch (IllegalArgumentException | IOException e) {
             throw new IllegalArgumentException("the watermark text has characters the standard Helvetica font cannot "
                     + "show; use Latin-1 (Western European) characters");
@@ -46,18 +47,23 @@ public final class Watermarker {
         PDExtendedGraphicsState transparency = new PDExtendedGraphicsState();
         transparency.setNonStrokingAlphaConstant(watermark.opacity());
         transparency.setStrokingAlphaConstant(watermark.opacity());
-        float unitWidth = FONT.getStringWidth(watermark.text()) / 1000f;
+        PDType1Font font = font(); // one per document: PDFBox numbers a font's dictionary when it saves it
+        float unitWidth = font.getStringWidth(watermark.text()) / 1000f;
         int stamped = 0;
         for (PDPage page : pdf.getPages()) {
             cancellation.checkpoint();
-            stampPage(pdf, page, watermark, transparency, unitWidth);
+            stampPage(pdf, page, watermark, transparency, font, unitWidth);
             stamped++;
         }
         return stamped;
     }
 
+    private static PDType1Font font() {
+        return new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    }
+
     private static void stampPage(PDDocument pdf, PDPage page, Watermark watermark, PDExtendedGraphicsState transparency,
-            float unitWidth) throws IOException {
+            PDType1Font font, float unitWidth) throws IOException {
         PDRectangle box = page.getCropBox();
         double radians = Math.toRadians(watermark.angle() + page.getRotation());
         double cos = Math.abs(Math.cos(radians));
@@ -76,7 +82,7 @@ public final class Watermarker {
             cs.setGraphicsStateParameters(transparency);
             cs.setNonStrokingColor(0.5f, 0.5f, 0.5f);
             cs.beginText();
-            cs.setFont(FONT, size);
+            cs.setFont(font, size);
             Matrix m = Matrix.getTranslateInstance(box.getLowerLeftX() + box.getWidth() / 2,
                     box.getLowerLeftY() + box.getHeight() / 2);
             m.rotate(radians);

@@ -33,7 +33,7 @@ final class ImagesVariant implements Variant {
 
     @Override
     public List<String> outputs() {
-        return List.of("images/page-N-K.(jpg|jp2|png)", "images/images.json");
+        return List.of("images/page-P-K.*", "images/images.json");
     }
 
     @Override

@@ -41,7 +41,7 @@ final class SplitVariant implements Variant {
 
     @Override
     public List<String> outputs() {
-        return List.of("pages/page-N.pdf", "pages/pages-A-B.pdf", "pages/NN-bookmark-title.pdf");
+        return List.of("pages/*.pdf");
     }
 
     @Override
