@@ -3,6 +3,7 @@ package dev.pdfvariants.cli;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.pdfvariants.config.Io;
 import dev.pdfvariants.error.ExitCode;
@@ -19,11 +20,19 @@ public final class CommandLineFactory {
     }
 
     public static CommandLine create(Io io) {
-        return create(io, VariantRegistry.standard(), Clock.systemUTC());
+        return create(io, VariantRegistry::standard, Clock.systemUTC());
     }
 
     public static CommandLine create(Io io, VariantRegistry registry, Clock clock) {
-        Context context = new Context(io, registry, clock);
+        return create(io, () -> registry, clock);
+    }
+
+    /**
+     * @param registry supplies the catalog when a command first needs it: building it loads every
+     *                 variant class (and PDFBox with them), which {@code --help} must not pay for
+     */
+    public static CommandLine create(Io io, Supplier<VariantRegistry> registry, Clock clock) {
+        Context context = new Context(io, memoize(registry), clock);
         CommandLine cli = new CommandLine(new RootCommand(), new ContextFactory(context));
         cli.setOut(io.out());
         cli.setErr(io.err());
@@ -58,7 +67,24 @@ public final class CommandLineFactory {
     }
 
     /** What commands need besides their options. */
-    record Context(Io io, VariantRegistry registry, Clock clock) {
+    record Context(Io io, Supplier<VariantRegistry> catalog, Clock clock) {
+        VariantRegistry registry() {
+            return catalog.get();
+        }
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Hands the context to commands that take it in their constructor. */

@@ -88,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
                     + "(top-to-bottom, left-to-right). Default: ${DEFAULT-VALUE}.")
     TextOrder textOrder;
 
+    @Mixin
+    DocumentOptions documentOptions;
+
     @Option(names = "--json", description = "Print a machine-readable summary of the batch on stdout.")
     boolean json;
 
@@ -148,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
                 .json(json)
                 .progress(progress)
                 .verbose(verbose)
-                .settings(new VariantSettings(textOrder))
+                .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
                 .environment(configuration.environment)
                 .build();

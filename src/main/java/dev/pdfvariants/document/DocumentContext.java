@@ -11,6 +11,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
+import dev.pdfvariants.error.DocumentFailure;
 
 /**
  * One open document and the artifacts its variants share. The PDF is loaded once; derived
@@ -27,6 +28,7 @@ public final class DocumentContext {
     private final String sha256;
     private final VariantSettings settings;
     private final Cancellation cancellation;
+    private final PdfLoader copies;
 
     private final Set<String> warnings = new LinkedHashSet<>();
     private PageTexts pageTexts;
@@ -34,6 +36,13 @@ public final class DocumentContext {
 
     public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
             Cancellation cancellation) {
+        this(source, pdf, bytes, sha256, settings, cancellation, new PdfLoader(null));
+    }
+
+    /** @param copies opens the private copies of {@link #openCopy()} (with the batch's password) */
+    public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
+            Cancellation cancellation, PdfLoader copies) {
+        this.copies = Objects.requireNonNull(copies);
         this.source = Objects.requireNonNull(source);
         this.pdf = Objects.requireNonNull(pdf);
         this.bytes = bytes;
@@ -49,6 +58,15 @@ public final class DocumentContext {
     /** The open PDF. Variants read it; a variant that must modify it works on its own copy. */
     public PDDocument pdf() {
         return pdf;
+    }
+
+    /**
+     * A private copy of the PDF, parsed afresh from the file, for a variant that must change it
+     * (split, watermark, sanitize, encrypt, compress): {@link #pdf()} is shared by every variant
+     * of the document and must never be modified. The caller closes the copy.
+     */
+    public PDDocument openCopy() throws DocumentFailure {
+        return copies.load(source.path(), bytes);
     }
 
     public long bytes() {

@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import dev.pdfvariants.config.Secret;
 import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.error.FailureKind;
+import dev.pdfvariants.pdf.Jbig2Guard;
 
 /**
  * Opens a PDF once, with bounded memory: the file is read through a buffered random-access view
@@ -25,6 +26,11 @@ import dev.pdfvariants.error.FailureKind;
 public final class PdfLoader {
     /** Memory for streams PDFBox creates while a document is open, before it spills to temp files. */
     private static final long STREAM_CACHE_MEMORY = 8L << 20;
+
+    static {
+        // the JBIG2 decoder on the class path would allocate whatever page size a stream declares
+        Jbig2Guard.install();
+    }
 
     private final Secret password;
 

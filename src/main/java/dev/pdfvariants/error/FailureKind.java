@@ -12,6 +12,7 @@ public enum FailureKind {
     CORRUPT("corrupt", false, "The PDF is damaged beyond what the parser can recover; `qpdf --check FILE` shows details, and `qpdf FILE fixed.pdf` may repair it."),
     PASSWORD_REQUIRED("password-required", false, "The PDF is encrypted: pass its password with --password-file FILE or the PDFVARIANTS_PASSWORD environment variable."),
     WRONG_PASSWORD("wrong-password", false, "The password given does not open this PDF: check --password-file / PDFVARIANTS_PASSWORD."),
+    RESTRICTED("restricted", false, "The PDF's owner forbids this (changing, assembling or copying from it): pass the owner password with --password-file or PDFVARIANTS_PASSWORD if you may, or leave this variant out."),
     LIMIT_EXCEEDED("limit-exceeded", false, "The document exceeds a configured limit; raise the limit (see `pdfvariants run --help`) if it is trusted."),
     TIMEOUT("timeout", false, "The document took longer than --timeout; raise --timeout, or use --isolation process for hostile files."),
     OUT_OF_MEMORY("oom", false, "The document needs more memory than the heap allows; raise the heap (PDFVARIANTS_JAVA_OPTS=-Xmx...) or lower --workers."),

@@ -64,6 +64,7 @@ public final class BatchRunner {
     /** Runs the batch and returns its exit code; command-ending errors are thrown as {@link PdfVariantsException}. */
     public ExitCode run(RunOptions options, Io io) {
         List<Variant> variants = registry.resolve(options.variants());
+        variants.forEach(v -> v.check(options.settings()));
         OutputLayout layout = new OutputLayout(io.workingDirectory().resolve(options.output()));
         ConsoleReporter reporter = new ConsoleReporter(io.err(), options.progress(), clock);
         Discovery discovery = new Discovery(options.inputs(), options.nullSeparated(),

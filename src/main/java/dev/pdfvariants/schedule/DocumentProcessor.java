@@ -116,7 +116,7 @@ public final class DocumentProcessor {
         }
         try (pdf) {
             Integer pages = Pages.count(pdf);
-            DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation);
+            DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader);
             Path documentDir = layout.documentDir(source.relativePath());
             AtomicFiles.sweepTemporaryFiles(documentDir);
             List<VariantResult> results = new ArrayList<>(variants.size());

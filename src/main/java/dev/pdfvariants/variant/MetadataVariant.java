@@ -17,7 +17,6 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.PDEncryption;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,6 +25,7 @@ import dev.pdfvariants.document.DocumentContext;
 import dev.pdfvariants.document.PageTexts;
 import dev.pdfvariants.document.Pages;
 import dev.pdfvariants.output.OutputSink;
+import dev.pdfvariants.pdf.EncryptionFacts;
 
 /**
  * {@code metadata.json}: the facts about a document that tools index on: page count and sizes,
@@ -180,29 +180,10 @@ final class MetadataVariant implements Variant {
             return new Encryption(false, null, null, null, null, null);
         }
         PDEncryption enc = pdf.getEncryption();
-        int length = enc.getLength();
-        String algorithm;
-        if (enc.getVersion() >= 5) {
-            algorithm = "AES-256";
-        } else if (enc.getVersion() == 4 && enc.getStdCryptFilterDictionary() != null
-                && "AESV2".equals(enc.getStdCryptFilterDictionary().getCryptFilterMethod() != null
-                        ? enc.getStdCryptFilterDictionary().getCryptFilterMethod().getName() : null)) {
-            algorithm = "AES-128";
-        } else {
-            algorithm = "RC4-" + (length > 0 ? length : 40);
-        }
-        AccessPermission ap = pdf.getCurrentAccessPermission();
-        Map<String, Boolean> permissions = new TreeMap<>();
-        permissions.put("print", ap.canPrint());
-        permissions.put("printHighQuality", ap.canPrintFaithful());
-        permissions.put("modify", ap.canModify());
-        permissions.put("extractContent", ap.canExtractContent());
-        permissions.put("extractForAccessibility", ap.canExtractForAccessibility());
-        permissions.put("modifyAnnotations", ap.canModifyAnnotations());
-        permissions.put("fillInForm", ap.canFillInForm());
-        permissions.put("assemble", ap.canAssembleDocument());
-        return new Encryption(true, enc.getFilter(), algorithm, enc.getVersion() >= 5 ? 256 : (length > 0 ? length : 40),
-                enc.getRevision(), permissions);
+        String algorithm = EncryptionFacts.algorithm(enc);
+        Map<String, Boolean> permissions = EncryptionFacts.permissions(pdf.getCurrentAccessPermission());
+        return new Encryption(true, enc.getFilter(), algorithm, EncryptionFacts.keyBits(enc), enc.getRevision(),
+                permissions);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -42,6 +42,14 @@ public interface Variant {
         return Map.of();
     }
 
+    /**
+     * Checks, before any document is processed, that the settings let this variant run (e.g. a
+     * password it needs is configured); throws a usage {@code PdfVariantsException} saying what to
+     * pass when they do not.
+     */
+    default void check(VariantSettings settings) {
+    }
+
     /** Produces the variant's outputs. Failures are reported by throwing. */
     void generate(DocumentContext document, OutputSink out) throws Exception;
 }

@@ -39,7 +39,14 @@ public final class VariantRegistry {
     public static VariantRegistry standard() {
         return new VariantRegistry(List.of(
                 new TextVariant(),
-                new MetadataVariant()),
+                new MetadataVariant(),
+                new ThumbnailsVariant(),
+                new ImagesVariant(),
+                new SplitVariant(),
+                new CompressedVariant(),
+                new WatermarkedVariant(),
+                new SanitizedVariant(),
+                new EncryptedVariant()),
                 List.of("text", "metadata"));
     }
 

@@ -39,9 +39,6 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
  * compared and committed.
  */
 public final class PdfFixture {
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    private static final PDType1Font SANS = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private static final float MARGIN = 72;
     private static final float BODY_SIZE = 11;
     private static final float LEADING = 1.35f;
@@ -178,6 +175,11 @@ public final class PdfFixture {
 
     /** Lays blocks out top to bottom, starting new pages as needed. */
     private final class Writer {
+        // fonts belong to one document: a font dictionary saved in one document keeps the object
+        // number it got there, so sharing one across documents makes the bytes depend on test order
+        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.TIMES_ROMAN);
+        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final PDType1Font sans = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         private final PDDocument doc;
         private final PDRectangle box = PDRectangle.A4;
         private final Deque<PDOutlineItem> outlineStack = new ArrayDeque<>();
@@ -199,10 +201,10 @@ public final class PdfFixture {
             }
             for (Block b : blocks) {
                 switch (b.kind()) {
-                    case TITLE -> text(b.text(), BOLD, 20, 10);
-                    case AUTHOR -> text(b.text(), SANS, 12, 14);
+                    case TITLE -> text(b.text(), bold, 20, 10);
+                    case AUTHOR -> text(b.text(), sans, 12, 14);
                     case HEADING -> heading(b);
-                    case PARAGRAPH -> text(b.text(), REGULAR, BODY_SIZE, 8);
+                    case PARAGRAPH -> text(b.text(), regular, BODY_SIZE, 8);
                     case PAGE_BREAK -> newPage();
                     case IMAGE_PAGE -> imagePage(b.text());
                 }
@@ -219,7 +221,7 @@ public final class PdfFixture {
             ensureRoom(size * 3 + BODY_SIZE * 3);
             y -= size * 0.6f;
             float top = y;
-            text(b.text(), BOLD, size, 6);
+            text(b.text(), bold, size, 6);
             if (outline != null) {
                 PDOutlineItem item = new PDOutlineItem();
                 item.setTitle(b.text());
@@ -297,16 +299,16 @@ public final class PdfFixture {
             y = box.getHeight() - MARGIN;
             if (runningHeader != null) {
                 content.beginText();
-                content.setFont(SANS, 8);
+                content.setFont(sans, 8);
                 content.newLineAtOffset(MARGIN, box.getHeight() - 40);
                 content.showText(runningHeader);
                 content.endText();
             }
             if (pageNumbers) {
                 String label = "Page " + pageCount;
-                float labelWidth = SANS.getStringWidth(label) / 1000 * 9;
+                float labelWidth = sans.getStringWidth(label) / 1000 * 9;
                 content.beginText();
-                content.setFont(SANS, 9);
+                content.setFont(sans, 9);
                 content.newLineAtOffset((box.getWidth() - labelWidth) / 2, 40);
                 content.showText(label);
                 content.endText();

@@ -1,0 +1,2 @@
+/** {@code pdfvariants inspect}: the facts about one PDF (pages, encryption, outline, fonts, images, text layer, active content). */
+package dev.pdfvariants.inspect;
