@@ -14,6 +14,7 @@ import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.schedule.BatchRunner;
 import dev.pdfvariants.telemetry.Logging;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -97,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Debug detail and stack traces on stderr.")
     boolean verbose;
 
+    @Mixin
+    TelemetryOptions telemetry;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -107,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = toOptions();
-        Logging.configure(options.verbose());
+        Logging.configure(options.telemetry().logs(), options.verbose(), context.io().err());
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
 
@@ -138,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
                 .progress(progress)
                 .verbose(verbose)
                 .settings(new VariantSettings(textOrder))
+                .telemetry(telemetry.toSettings(spec.commandLine(), context.io(), json))
                 .build();
     }
 }

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param verbose       stack traces and debug detail on stderr
  * @param settings      options that change what variants produce
  * @param shard         the part of the batch this run processes
+ * @param telemetry     logs, metrics, traces and events of the run
  */
 public record RunOptions(
         List<String> inputs,
@@ -40,7 +41,8 @@ public record RunOptions(
         ProgressMode progress,
         boolean verbose,
         VariantSettings settings,
-        Shard shard) {
+        Shard shard,
+        TelemetrySettings telemetry) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -52,6 +54,7 @@ public record RunOptions(
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(telemetry, "telemetry");
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("at least one input is required");
         }
@@ -70,7 +73,8 @@ public record RunOptions(
     public Builder toBuilder() {
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
-                .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard);
+                .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard)
+                .telemetry(telemetry);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -90,6 +94,7 @@ public record RunOptions(
         private boolean verbose;
         private VariantSettings settings = VariantSettings.defaults();
         private Shard shard = Shard.WHOLE;
+        private TelemetrySettings telemetry = TelemetrySettings.defaults();
 
         private Builder() {
         }
@@ -109,10 +114,11 @@ public record RunOptions(
         public Builder verbose(boolean v) { this.verbose = v; return this; }
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
         public Builder shard(Shard v) { this.shard = v; return this; }
+        public Builder telemetry(TelemetrySettings v) { this.telemetry = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings, shard);
+                    maxFailures, password, json, progress, verbose, settings, shard, telemetry);
         }
     }
 }
