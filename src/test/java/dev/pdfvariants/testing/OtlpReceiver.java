@@ -24,16 +24,21 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 
 /**
- * A small OTLP/HTTP collector for tests: accepts {@code POST /v1/traces} with an
- * {@code application/x-protobuf} body, decodes it with the official {@code opentelemetry-proto}
- * classes, and keeps every span with its resource and the request headers.
+ * A small OTLP collector for tests, on a loopback port: over HTTP it accepts
+ * {@code POST /v1/traces} with an {@code application/x-protobuf} body; over gRPC it serves the
+ * {@code TraceService/Export} call. Requests are decoded with the official
+ * {@code opentelemetry-proto} classes, and every span is kept with its resource and the request
+ * headers.
  */
 public final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
+    private final io.grpc.Server grpc;
     private final List<ExportTraceServiceRequest> requests = new CopyOnWriteArrayList<>();
     private final List<Map<String, List<String>>> headers = new CopyOnWriteArrayList<>();
 
+    /** An OTLP/HTTP receiver. */
     public OtlpReceiver() throws IOException {
+        grpc = null;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newSingleThreadExecutor());
         server.createContext("/v1/traces", exchange -> {
@@ -58,9 +63,49 @@ public final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
+    private OtlpReceiver(boolean grpcOnly) throws IOException {
+        server = null;
+        io.grpc.ServerInterceptor captureHeaders = new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, A> io.grpc.ServerCall.Listener<Q> interceptCall(io.grpc.ServerCall<Q, A> call,
+                    io.grpc.Metadata metadata, io.grpc.ServerCallHandler<Q, A> next) {
+                Map<String, List<String>> map = new java.util.HashMap<>();
+                for (String key : metadata.keys()) {
+                    if (!key.endsWith("-bin")) {
+                        List<String> values = new ArrayList<>();
+                        metadata.getAll(io.grpc.Metadata.Key.of(key, io.grpc.Metadata.ASCII_STRING_MARSHALLER))
+                                .forEach(values::add);
+                        map.put(key, values);
+                    }
+                }
+                headers.add(map);
+                return next.startCall(call, metadata);
+            }
+        };
+        io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc.TraceServiceImplBase service =
+                new io.opentelemetry.proto.collector.trace.v1.TraceServiceGrpc.TraceServiceImplBase() {
+                    @Override
+                    public void export(ExportTraceServiceRequest request,
+                            io.grpc.stub.StreamObserver<ExportTraceServiceResponse> response) {
+                        requests.add(request);
+                        response.onNext(ExportTraceServiceResponse.getDefaultInstance());
+                        response.onCompleted();
+                    }
+                };
+        grpc = io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder
+                .forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .addService(io.grpc.ServerInterceptors.intercept(service, captureHeaders))
+                .build().start();
+    }
+
+    /** An OTLP/gRPC receiver (plain text HTTP/2). */
+    public static OtlpReceiver grpc() throws IOException {
+        return new OtlpReceiver(true);
+    }
+
     /** The base URL, without {@code /v1/traces}. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + (server != null ? server.getAddress().getPort() : grpc.getPort());
     }
 
     public List<ExportTraceServiceRequest> requests() {
@@ -102,8 +147,12 @@ public final class OtlpReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        if (server != null) {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        } else {
+            grpc.shutdownNow();
+        }
     }
 
     /** Attribute values as strings (arrays joined with commas). */
