@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Turns directories of PDFs into derived variants: text, metadata, summaries, outlines, "
                 + "thumbnails, split and sanitized copies, and more.", ""},
-        subcommands = {RunCommand.class, VariantsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, VariantsCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run `pdfvariants run --help` for the options of a batch; README.md has the details."})
 final class RootCommand implements Callable<Integer> {
     @Spec

@@ -94,6 +94,11 @@ public final class BatchMetrics implements EventListener {
         for (String outcome : new String[] {"succeeded", "failed", "skipped"}) {
             documents(outcome); // present at zero from the start, so rates and alerts see every outcome
         }
+        for (FailureKind kind : FailureKind.values()) {
+            if (kind.transientFailure()) {
+                retries(kind.id());
+            }
+        }
         Gauge.builder("pdfvariants.batch.duration", this::batchSeconds)
                 .description("Wall time of the batch so far; final once it finished")
                 .baseUnit("seconds").register(registry);
@@ -136,8 +141,7 @@ public final class BatchMetrics implements EventListener {
         } else if (event instanceof Event.DocumentSkipped e) {
             document(e.result());
         } else if (event instanceof Event.RetryScheduled e) {
-            Counter.builder("pdfvariants.retries").description("Retries scheduled after a transient failure, by reason")
-                    .tags("reason", reason(e.reason())).register(registry).increment();
+            retries(reason(e.reason())).increment();
         } else if (event instanceof Event.CircuitOpened || event instanceof Event.CircuitClosed) {
             refreshBreakers();
         } else if (event instanceof Event.BatchFinished e) {
@@ -190,6 +194,11 @@ public final class BatchMetrics implements EventListener {
     static boolean isCacheHit(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
         return r.contains("up to date") || r.contains("up-to-date") || r.contains("cache");
+    }
+
+    private Counter retries(String reason) {
+        return Counter.builder("pdfvariants.retries").description("Retries scheduled after a transient failure, by reason")
+                .tags("reason", reason).register(registry);
     }
 
     private Counter documents(String outcome) {
