@@ -32,7 +32,8 @@ public final class OtelEnvironment {
      */
     public static TelemetrySettings.TracingSettings resolve(boolean tracingFlag, String endpointOption,
             String protocolOption, Map<String, String> env) {
-        boolean enabled = tracingFlag || truthy(env, "ENABLE_TRACING");
+        boolean fromEnvironment = truthy(env, "ENABLE_TRACING");
+        boolean enabled = tracingFlag || fromEnvironment;
         if (truthy(env, "OTEL_SDK_DISABLED") || "none".equalsIgnoreCase(value(env, "OTEL_TRACES_EXPORTER"))) {
             enabled = false;
         }

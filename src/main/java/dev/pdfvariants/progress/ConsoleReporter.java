@@ -21,6 +21,7 @@ import dev.pdfvariants.document.VariantResult;
 import dev.pdfvariants.event.BatchSummary;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventListener;
+import dev.pdfvariants.telemetry.Logging;
 
 /**
  * The human view of a batch on stderr: one line per failed document naming the file and the
@@ -32,7 +33,7 @@ import dev.pdfvariants.event.EventListener;
  * otherwise ({@code plain}, or {@code auto} in logs and pipes); nothing with {@code none}. With
  * {@code --quiet} only failures are shown.
  */
-public final class ConsoleReporter implements EventListener {
+public final class ConsoleReporter implements EventListener, Logging.ConsoleLine {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final long REDRAW_MILLIS = 250;
 
@@ -104,6 +105,7 @@ public final class ConsoleReporter implements EventListener {
                     return t;
                 });
                 ticker.scheduleAtFixedRate(this::redraw, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+                Logging.consoleLine(this);
             }
         } else if (event instanceof Event.DocumentFailed e) {
             done++;
@@ -127,6 +129,18 @@ public final class ConsoleReporter implements EventListener {
         stopBar();
     }
 
+    @Override
+    public synchronized void beforeLog() {
+        if (bar != null && !finished) {
+            bar.clear();
+        }
+    }
+
+    @Override
+    public synchronized void afterLog() {
+        redraw();
+    }
+
     private synchronized void total(long n) {
         total = n;
     }
@@ -142,6 +156,7 @@ public final class ConsoleReporter implements EventListener {
             return;
         }
         finished = true;
+        Logging.consoleLine(null);
         if (ticker != null) {
             ticker.shutdownNow();
         }

@@ -37,7 +37,23 @@ import dev.pdfvariants.error.PdfVariantsException;
 public final class Logging {
     private static final String APPENDER = "pdfvariants";
 
+    /** Something drawn on the console's last line (a progress bar) that log lines must not run into. */
+    public interface ConsoleLine {
+        /** Called before a log line is written to the console: clear the line. */
+        void beforeLog();
+
+        /** Called after: draw it again. */
+        void afterLog();
+    }
+
+    private static volatile ConsoleLine consoleLine;
+
     private Logging() {
+    }
+
+    /** Registers what occupies the console's last line, or null when nothing does any more. */
+    public static void consoleLine(ConsoleLine line) {
+        consoleLine = line;
     }
 
     /** Levels only, to stderr as text: for callers without telemetry settings. */
@@ -165,7 +181,15 @@ public final class Logging {
 
         @Override
         public void write(byte[] b, int off, int len) {
+            ConsoleLine line = consoleLine;
+            if (line != null) {
+                line.beforeLog();
+            }
             writer.write(new String(b, off, len, StandardCharsets.UTF_8));
+            writer.flush();
+            if (line != null) {
+                line.afterLog();
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,11 +39,21 @@ class ProgressDisplayTest {
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).containsPattern("\\Q" + ERASE + "\\Epdfvariants: (\\[[#-]{24}\\] \\d/5 |\\d documents? ).*1 failed")
                 .contains(ERASE + "pdfvariants: 5 documents in");
-        assertThat(r.err().lines().filter(l -> l.contains("failed: broken/truncated-download.pdf")))
+        assertThat(java.util.Arrays.stream(r.err().split("\n")).filter(l -> l.contains("failed: broken/truncated-download.pdf")))
                 .as("a failure is printed on a line of its own, never after the bar")
                 .singleElement().asString().matches("(\\Q" + ERASE + "\\E)?pdfvariants: failed: .*");
         String afterLastErase = r.err().substring(r.err().lastIndexOf(ERASE) + ERASE.length());
         assertThat(afterLastErase).startsWith("pdfvariants: 5 documents in").doesNotContain("\r");
+    }
+
+    @Test
+    void logLinesNeverRunIntoTheBar() {
+        Cli.Result r = cli().run("run", Corpus.samples().toString(), "-o", tmp.resolve("out").toString(), "--progress",
+                "bar", "--log-level", "debug");
+        List<String> logLines = java.util.Arrays.stream(r.err().split("\n")).filter(l -> l.contains(" DEBUG ") || l.contains(" WARN ")).toList();
+        // what a terminal shows of a line: the text after its last carriage return and erase
+        assertThat(logLines).isNotEmpty().allSatisfy(l -> assertThat(l.substring(l.lastIndexOf(ERASE) + 1).replace(ERASE.substring(1), ""))
+                .as("a log line starts on a line of its own").matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*"));
     }
 
     @Test
