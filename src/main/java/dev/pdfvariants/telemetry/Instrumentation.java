@@ -1,5 +1,6 @@
 package dev.pdfvariants.telemetry;
 
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.slf4j.MDC;
@@ -63,17 +64,7 @@ public class Instrumentation {
         Span span = tracer.spanBuilder("document").setParent(batch)
                 .setAttribute("document.path", path).startSpan();
         Context context = batch.with(span).with(DOCUMENT, batch.with(span)).with(CURRENT, this);
-        try (Scope ignored = context.makeCurrent(); LogContext logs = LogContext.enter(batchId, span)) {
-            DocumentResult result = body.get();
-            describe(span, result);
-            return result;
-        } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
-            throw e;
-        } finally {
-            span.end();
-        }
+        return inSpan(span, context, body, Instrumentation::describe);
     }
 
     /** Runs one variant in a {@code variant <name>} span under the current document. */
@@ -83,13 +74,20 @@ public class Instrumentation {
         }
         Span span = tracer.spanBuilder("variant " + name).setParent(documentContext())
                 .setAttribute("variant.name", name).startSpan();
-        try (Scope ignored = Context.current().with(span).makeCurrent(); LogContext logs = LogContext.enter(batchId, span)) {
-            VariantResult result = body.get();
-            span.setAttribute("variant.outcome", result.status().id());
-            span.setAttribute("variant.outputs", result.outputs().size());
+        return inSpan(span, Context.current().with(span), body, (s, result) -> {
+            s.setAttribute("variant.outcome", result.status().id());
+            s.setAttribute("variant.outputs", result.outputs().size());
             if (result.error() != null) {
-                fail(span, result.error());
+                fail(s, result.error());
             }
+        });
+    }
+
+    /** Runs {@code body} with {@code span} current and in the MDC, describes the result on it, and ends it. */
+    private <T> T inSpan(Span span, Context context, Supplier<T> body, BiConsumer<Span, T> describe) {
+        try (Scope ignored = context.makeCurrent(); LogContext logs = LogContext.enter(batchId, span)) {
+            T result = body.get();
+            describe.accept(span, result);
             return result;
         } catch (RuntimeException | Error e) {
             span.recordException(e);

@@ -105,22 +105,16 @@ final class Tracing implements AutoCloseable {
     private static SpanExporter exporter(TracingSettings settings) {
         Duration connect = settings.timeout().compareTo(Duration.ofSeconds(2)) < 0 ? settings.timeout()
                 : Duration.ofSeconds(2);
+        Map<String, String> headers = new HashMap<>();
+        settings.headers().forEach((k, v) -> headers.put(k, v.reveal()));
+        String endpoint = settings.endpoint().toString();
+        // no retries: a dead collector must not hold the batch's exit (the SDK retries by default)
         if (settings.protocol().equals(TracingSettings.GRPC)) {
-            var builder = OtlpGrpcSpanExporter.builder()
-                    .setEndpoint(settings.endpoint().toString())
-                    .setTimeout(settings.timeout())
-                    .setConnectTimeout(connect)
-                    .setRetryPolicy(null);
-            settings.headers().forEach((k, v) -> builder.addHeader(k, v.reveal()));
-            return builder.build();
+            return OtlpGrpcSpanExporter.builder().setEndpoint(endpoint).setTimeout(settings.timeout())
+                    .setConnectTimeout(connect).setRetryPolicy(null).setHeaders(() -> headers).build();
         }
-        var builder = OtlpHttpSpanExporter.builder()
-                .setEndpoint(settings.endpoint().toString())
-                .setTimeout(settings.timeout())
-                .setConnectTimeout(connect)
-                .setRetryPolicy(null);
-        settings.headers().forEach((k, v) -> builder.addHeader(k, v.reveal()));
-        return builder.build();
+        return OtlpHttpSpanExporter.builder().setEndpoint(endpoint).setTimeout(settings.timeout())
+                .setConnectTimeout(connect).setRetryPolicy(null).setHeaders(() -> headers).build();
     }
 
     static Resource resource(TracingSettings settings, String environment) {

@@ -20,8 +20,6 @@ import dev.pdfvariants.testing.Pushgateway;
 
 /** {@code pdfvariants doctor} against real endpoints, live and dead. */
 class DoctorTest {
-    private static final String GATEWAY_HASH = "$2b$04$eOmg0Q4inj3Irg46EOqSm.poll7XIyua5cbbOf1hs1uv/LnPceBHi";
-    private static final String GATEWAY_PASSWORD = "planted-basic-pass-4d2f";
 
     @TempDir
     Path tmp;
@@ -63,16 +61,17 @@ class DoctorTest {
 
     @Test
     void aGatewayBehindBasicAuthRefusesAWrongPasswordAndAcceptsTheRightOne() throws Exception {
-        try (Pushgateway gateway = Pushgateway.start(tmp.resolve("gw"), "batch", GATEWAY_PASSWORD, GATEWAY_HASH)) {
+        try (Pushgateway gateway = Pushgateway.start(tmp.resolve("gw"), Pushgateway.TEST_USER, Pushgateway.TEST_PASSWORD,
+                Pushgateway.TEST_PASSWORD_BCRYPT)) {
             Cli.Result wrong = cli().env("PDFVARIANTS_PUSHGATEWAY_PASSWORD", "guess-0000")
-                    .run("doctor", "--pushgateway", gateway.url(), "--pushgateway-user", "batch");
+                    .run("doctor", "--pushgateway", gateway.url(), "--pushgateway-user", Pushgateway.TEST_USER);
             assertThat(wrong.out()).contains("FAIL  pushgateway  " + gateway.url() + " refused the credentials (HTTP 401)");
             assertThat(wrong.exitCode()).isEqualTo(2);
 
-            Cli.Result right = cli().env("PDFVARIANTS_PUSHGATEWAY_PASSWORD", GATEWAY_PASSWORD)
-                    .run("doctor", "--pushgateway", gateway.url(), "--pushgateway-user", "batch");
+            Cli.Result right = cli().env("PDFVARIANTS_PUSHGATEWAY_PASSWORD", Pushgateway.TEST_PASSWORD)
+                    .run("doctor", "--pushgateway", gateway.url(), "--pushgateway-user", Pushgateway.TEST_USER);
             assertThat(right.out()).contains("ok    pushgateway  " + gateway.url() + " answers (HTTP 200)")
-                    .doesNotContain(GATEWAY_PASSWORD);
+                    .doesNotContain(Pushgateway.TEST_PASSWORD);
         }
     }
 

@@ -35,9 +35,6 @@ import dev.pdfvariants.variant.VariantRegistry;
 
 /** Metrics pushed to a real Prometheus Pushgateway and read back from its {@code /metrics}. */
 class PushgatewayTest {
-    /** bcrypt of {@link #GATEWAY_PASSWORD}, for the gateway's web config (it takes bcrypt hashes only). */
-    private static final String GATEWAY_HASH = "$2b$04$eOmg0Q4inj3Irg46EOqSm.poll7XIyua5cbbOf1hs1uv/LnPceBHi";
-    private static final String GATEWAY_PASSWORD = "planted-basic-pass-4d2f";
 
     @TempDir
     Path tmp;
@@ -182,9 +179,10 @@ class PushgatewayTest {
 
     @Test
     void basicAuthCredentialsFromAFileAreAcceptedByAGatewayThatRequiresThem() throws Exception {
-        try (Pushgateway gateway = Pushgateway.start(tmp.resolve("gw"), "batch", GATEWAY_PASSWORD, GATEWAY_HASH)) {
+        try (Pushgateway gateway = Pushgateway.start(tmp.resolve("gw"), Pushgateway.TEST_USER, Pushgateway.TEST_PASSWORD,
+                Pushgateway.TEST_PASSWORD_BCRYPT)) {
             Path passwordFile = tmp.resolve("pushgateway-password");
-            Files.writeString(passwordFile, GATEWAY_PASSWORD + "\n");
+            Files.writeString(passwordFile, Pushgateway.TEST_PASSWORD + "\n");
 
             Cli.Result denied = cli().run("run", Corpus.samples().resolve("reports").toString(), "-o",
                     tmp.resolve("out1").toString(), "--pushgateway", gateway.url(), "--progress", "none");
@@ -192,10 +190,10 @@ class PushgatewayTest {
             assertThat(denied.err()).contains("cannot push metrics").contains("401");
 
             Cli.Result r = cli().run("run", Corpus.samples().resolve("reports").toString(), "-o",
-                    tmp.resolve("out2").toString(), "--pushgateway", gateway.url(), "--pushgateway-user", "batch",
+                    tmp.resolve("out2").toString(), "--pushgateway", gateway.url(), "--pushgateway-user", Pushgateway.TEST_USER,
                     "--pushgateway-password-file", passwordFile.toString(), "--progress", "none");
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.err()).doesNotContain("WARN").doesNotContain(GATEWAY_PASSWORD);
+            assertThat(r.err()).doesNotContain("WARN").doesNotContain(Pushgateway.TEST_PASSWORD);
             assertThat(value(gateway.metrics(), "pdfvariants_documents_total", "outcome", "succeeded")).isEqualTo(1.0);
         }
     }

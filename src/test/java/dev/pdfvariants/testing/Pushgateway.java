@@ -28,6 +28,11 @@ import java.util.regex.Pattern;
  * gateway's own {@code --web.config.file}.
  */
 public final class Pushgateway implements AutoCloseable {
+    /** A user, password and its bcrypt hash (the gateway's web config takes bcrypt only) for gateways behind basic auth. */
+    public static final String TEST_USER = "batch";
+    public static final String TEST_PASSWORD = "planted-basic-pass-4d2f";
+    public static final String TEST_PASSWORD_BCRYPT = "$2b$04$eOmg0Q4inj3Irg46EOqSm.poll7XIyua5cbbOf1hs1uv/LnPceBHi";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
