@@ -4,7 +4,10 @@ import static dev.pdfvariants.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pdfvariants.config.Io;
+import dev.pdfvariants.config.OtelEnvironment;
+import dev.pdfvariants.config.RunOptions;
+import dev.pdfvariants.config.TelemetrySettings;
+import dev.pdfvariants.document.DocumentResult;
+import dev.pdfvariants.document.Status;
+import dev.pdfvariants.event.Event;
+import dev.pdfvariants.event.EventBus;
 import dev.pdfvariants.testing.Cli;
 import dev.pdfvariants.testing.Corpus;
 import dev.pdfvariants.testing.OtlpReceiver;
@@ -157,6 +168,33 @@ class TracingTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.err()).contains("TRACEPARENT is not a valid W3C traceparent");
             assertThat(collector.named("batch").get(0).parentSpanId()).isEmpty();
+        }
+    }
+
+    @Test
+    void retriesBecomeEventsOnTheSpanOfWhatIsRetried() throws Exception {
+        try (OtlpReceiver collector = new OtlpReceiver()) {
+            RunOptions options = RunOptions.builder().inputs(List.of("in")).output(tmp.resolve("out"))
+                    .telemetry(TelemetrySettings.defaults().withTracing(
+                            OtelEnvironment.resolve(true, collector.url(), null, Map.of()))).build();
+            Io io = new Io(System.in, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(),
+                    tmp);
+            try (EventBus bus = new EventBus();
+                    Telemetry telemetry = Telemetry.start(options, io, Clock.systemUTC(), "batch-1", bus)) {
+                telemetry.instrumentation().document("a.pdf", () -> {
+                    bus.publish(new Event.RetryScheduled("a.pdf", "document", 1, Duration.ofMillis(250),
+                            "io-error: stale NFS handle"));
+                    return new DocumentResult("a.pdf", "in/a.pdf", Status.SUCCEEDED, 10, "ab", 1, 5, null, List.of(),
+                            null);
+                });
+            }
+            Received document = collector.named("document").get(0);
+            assertThat(document.span().getEventsList()).singleElement().satisfies(e -> {
+                assertThat(e.getName()).isEqualTo("retry");
+                assertThat(OtlpReceiver.attributes(e.getAttributesList())).containsEntry("retry.attempt", "1")
+                        .containsEntry("retry.delay_ms", "250").containsEntry("retry.what", "document")
+                        .containsEntry("retry.reason", "io-error: stale NFS handle");
+            });
         }
     }
 
