@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 import picocli.CommandLine.Option;
 
-/** {@code --config}, {@code --dry-run} and {@code --environment}: configuration management. */
+/** {@code --config} and {@code --dry-run}: configuration management. */
 final class ConfigOptions {
     @Option(names = ConfigFileStrategy.OPTION, paramLabel = "FILE",
             description = "Read option defaults from FILE: *.properties (workers=4) or *.yaml (workers: 4), keys "
@@ -16,9 +16,4 @@ final class ConfigOptions {
             description = "Print the effective configuration (where every value came from, secrets masked) and the "
                     + "documents this run would process, then exit without writing anything.")
     boolean dryRun;
-
-    @Option(names = "--environment", paramLabel = "NAME",
-            description = "The deployment environment (production, staging …), recorded in the manifest and as a "
-                    + "telemetry label. Also read from ENVIRONMENT.")
-    String environment;
 }

@@ -24,9 +24,11 @@ final class EnvironmentDefaults implements CommandLine.IDefaultValueProvider {
     static final String PREFIX = "PDFVARIANTS_";
 
     /** Conventional variable names read after the {@code PDFVARIANTS_} one, by option. */
-    static final Map<String, List<String>> ALIASES = Map.of(
-            "--shard-count", List.of("SHARD_COUNT"),
-            "--environment", List.of("ENVIRONMENT"));
+    static final Map<String, List<String>> ALIASES = Map.ofEntries(
+            Map.entry("--shard-count", List.of("SHARD_COUNT")),
+            Map.entry("--pushgateway", List.of("PUSHGATEWAY_URL")),
+            Map.entry("--log-format", List.of("LOG_FORMAT")),
+            Map.entry("--environment", List.of("ENVIRONMENT")));
 
     private final Map<String, String> env;
     private final Map<OptionSpec, String> origins = Collections.synchronizedMap(new IdentityHashMap<>());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Turns directories of PDFs into derived variants: text, metadata, summaries, outlines, "
                 + "thumbnails, split and sanitized copies, and more.", ""},
         subcommands = {RunCommand.class, VariantsCommand.class, InspectCommand.class, ReportCommand.class,
-            CommandLine.HelpCommand.class},
+            DoctorCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Run `pdfvariants run --help` for the options of a batch; README.md has the details."})
 final class RootCommand implements Callable<Integer> {
     @Spec

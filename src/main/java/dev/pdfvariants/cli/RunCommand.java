@@ -107,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configuration;
 
+    @Mixin
+    TelemetryOptions telemetry;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -121,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
             return new dev.pdfvariants.schedule.DryRun(context.registry())
                     .run(options, effectiveConfiguration(options), context.io()).code();
         }
-        Logging.configure(options.verbose());
+        Logging.configure(options.telemetry().logs(), options.verbose(), context.io().err());
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
 
@@ -153,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
                 .verbose(verbose)
                 .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
-                .environment(configuration.environment)
+                .telemetry(telemetry.toSettings(spec.commandLine(), context.io(), json))
                 .build();
     }
 

@@ -24,8 +24,7 @@ import java.util.Objects;
  * @param verbose       stack traces and debug detail on stderr
  * @param settings      options that change what variants produce
  * @param shard         the part of the batch this run processes
- * @param environment   the deployment environment ({@code ENVIRONMENT}: production, staging …) recorded
- *                      in the manifest and as a telemetry label, or null
+ * @param telemetry     logs, metrics, traces and events of the run
  */
 public record RunOptions(
         List<String> inputs,
@@ -43,7 +42,7 @@ public record RunOptions(
         boolean verbose,
         VariantSettings settings,
         Shard shard,
-        String environment) {
+        TelemetrySettings telemetry) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -55,6 +54,7 @@ public record RunOptions(
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(telemetry, "telemetry");
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("at least one input is required");
         }
@@ -66,6 +66,11 @@ public record RunOptions(
         }
     }
 
+    /** The deployment environment ({@code ENVIRONMENT}: production, staging …), or null. */
+    public String environment() {
+        return telemetry.environment();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -74,7 +79,7 @@ public record RunOptions(
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
                 .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard)
-                .environment(environment);
+                .telemetry(telemetry);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -94,7 +99,7 @@ public record RunOptions(
         private boolean verbose;
         private VariantSettings settings = VariantSettings.defaults();
         private Shard shard = Shard.WHOLE;
-        private String environment;
+        private TelemetrySettings telemetry = TelemetrySettings.defaults();
 
         private Builder() {
         }
@@ -114,11 +119,11 @@ public record RunOptions(
         public Builder verbose(boolean v) { this.verbose = v; return this; }
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
         public Builder shard(Shard v) { this.shard = v; return this; }
-        public Builder environment(String v) { this.environment = v; return this; }
+        public Builder telemetry(TelemetrySettings v) { this.telemetry = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings, shard, environment);
+                    maxFailures, password, json, progress, verbose, settings, shard, telemetry);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.error.DocumentFailure;
+import dev.pdfvariants.telemetry.Instrumentation;
 
 /**
  * One open document and the artifacts its variants share. The PDF is loaded once; derived
@@ -101,7 +102,8 @@ public final class DocumentContext {
     public PageTexts pageTexts() throws IOException {
         if (pageTexts == null && pageTextsFailure == null) {
             try {
-                pageTexts = new PageTextExtractor(settings.textOrder(), cancellation, this::warn).extract(pdf);
+                pageTexts = Instrumentation.step("text.model",
+                        () -> new PageTextExtractor(settings.textOrder(), cancellation, this::warn).extract(pdf));
             } catch (IOException e) {
                 pageTextsFailure = e;
             }

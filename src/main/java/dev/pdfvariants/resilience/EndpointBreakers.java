@@ -31,6 +31,7 @@ public final class EndpointBreakers {
     private final int failureThreshold;
     private final Duration openFor;
     private final Map<String, CircuitBreaker<Object>> breakers = new ConcurrentHashMap<>();
+    private final java.util.Set<String> reportedByCaller = ConcurrentHashMap.newKeySet();
 
     public EndpointBreakers(EventBus bus, int failureThreshold, Duration openFor) {
         this.bus = bus;
@@ -48,13 +49,26 @@ public final class EndpointBreakers {
         return (CircuitBreaker<R>) (CircuitBreaker<?>) breakers.computeIfAbsent(endpoint, this::create);
     }
 
+    /**
+     * The breaker of an endpoint whose caller warns about its failures itself (the Pushgateway and
+     * OTLP guards warn once per run): its opening is logged at info level, not as a second warning.
+     */
+    public <R> CircuitBreaker<R> forQuietEndpoint(String endpoint) {
+        reportedByCaller.add(endpoint);
+        return forEndpoint(endpoint);
+    }
+
     private CircuitBreaker<Object> create(String endpoint) {
         return CircuitBreaker.builder()
                 .withFailureThreshold(failureThreshold)
                 .withDelay(openFor)
                 .onOpen(e -> {
-                    LOG.warn("circuit breaker '{}' opened after {} consecutive failures; calls are skipped for {} s",
-                            endpoint, failureThreshold, openFor.toSeconds());
+                    String message = "circuit breaker '{}' opened after {} consecutive failures; calls are skipped for {} s";
+                    if (reportedByCaller.contains(endpoint)) {
+                        LOG.info(message, endpoint, failureThreshold, openFor.toSeconds());
+                    } else {
+                        LOG.warn(message, endpoint, failureThreshold, openFor.toSeconds());
+                    }
                     bus.publish(new Event.CircuitOpened(endpoint, failureThreshold + " consecutive failures"));
                 })
                 .onHalfOpen(e -> LOG.info("circuit breaker '{}' half-open: trying one call", endpoint))

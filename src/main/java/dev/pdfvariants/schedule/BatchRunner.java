@@ -38,6 +38,7 @@ import dev.pdfvariants.output.Manifest;
 import dev.pdfvariants.output.ManifestCollector;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.progress.ConsoleReporter;
+import dev.pdfvariants.telemetry.Telemetry;
 import dev.pdfvariants.variant.Variant;
 import dev.pdfvariants.variant.VariantRegistry;
 
@@ -66,7 +67,7 @@ public final class BatchRunner {
         List<Variant> variants = registry.resolve(options.variants());
         variants.forEach(v -> v.check(options.settings()));
         OutputLayout layout = new OutputLayout(io.workingDirectory().resolve(options.output()));
-        ConsoleReporter reporter = new ConsoleReporter(io.err(), options.progress(), clock);
+        ConsoleReporter reporter = ConsoleReporter.forRun(options, io, clock);
         Discovery discovery = new Discovery(options.inputs(), options.nullSeparated(),
                 new PathFilter(options.includes(), options.excludes()), io.in(), io.workingDirectory(), layout.root(),
                 reporter::warn);
@@ -86,12 +87,13 @@ public final class BatchRunner {
         ManifestCollector manifest = new ManifestCollector();
         AtomicInteger failures = new AtomicInteger();
         try (EventBus bus = new EventBus();
+                Telemetry telemetry = Telemetry.start(options, io, clock, batchId, bus);
                 Scheduler scheduler = new ThreadScheduler(options.workers(), options.timeout())) {
             bus.subscribe(manifest).subscribe(reporter);
             bus.publish(new Event.BatchStarted(batchId, variants.stream().map(Variant::name).toList(),
                     options.workers(), layout.root().toString()));
             DocumentProcessor processor = new DocumentProcessor(variants, options.settings(),
-                    new PdfLoader(options.password()), layout, bus);
+                    new PdfLoader(options.password()), layout, bus, telemetry.instrumentation());
 
             int discovered = 0;
             String stopReason = null;

@@ -33,6 +33,7 @@ import dev.pdfvariants.event.EventBus;
 import dev.pdfvariants.output.AtomicFiles;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.output.OutputSink;
+import dev.pdfvariants.telemetry.Instrumentation;
 import dev.pdfvariants.variant.Variant;
 
 /**
@@ -48,14 +49,22 @@ public final class DocumentProcessor {
     private final PdfLoader loader;
     private final OutputLayout layout;
     private final EventBus bus;
+    private final Instrumentation instrumentation;
 
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus) {
+        this(variants, settings, loader, layout, bus, Instrumentation.NONE);
+    }
+
+    /** With spans: {@code document}, and {@code pdf.load} / {@code variant <name>} under it. */
+    public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
+            EventBus bus, Instrumentation instrumentation) {
         this.variants = List.copyOf(variants);
         this.settings = settings;
         this.loader = loader;
         this.layout = layout;
         this.bus = bus;
+        this.instrumentation = instrumentation;
     }
 
     /** A scheduler job for one document. */
@@ -85,7 +94,7 @@ public final class DocumentProcessor {
         long start = System.nanoTime();
         try {
             bus.publish(new Event.DocumentStarted(source.relativePath()));
-            return processOpened(source, cancellation, start);
+            return instrumentation.document(source.relativePath(), () -> processOpened(source, cancellation, start));
         } finally {
             MDC.remove("document");
         }
@@ -109,7 +118,8 @@ public final class DocumentProcessor {
 
         PDDocument pdf;
         try {
-            pdf = loader.load(source.path(), bytes);
+            long size = bytes;
+            pdf = Instrumentation.step("pdf.load", () -> loader.load(source.path(), size));
         } catch (DocumentFailure e) {
             LOG.debug("cannot open {}", source.relativePath(), e);
             return failed(source, bytes, sha256, null, millisSince(start), Failure.of(e), List.of());
@@ -121,7 +131,8 @@ public final class DocumentProcessor {
             AtomicFiles.sweepTemporaryFiles(documentDir);
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
-                VariantResult result = runVariant(variant, context, documentDir, cancellation);
+                VariantResult result = instrumentation.variant(variant.name(),
+                        () -> runVariant(variant, context, documentDir, cancellation));
                 results.add(result);
                 bus.publish(new Event.VariantGenerated(source.relativePath(), result));
             }

@@ -71,6 +71,37 @@ class LauncherIT {
     }
 
     @Test
+    void thePackagedJarPushesMetricsAndExportsSpansOverHttpAndGrpc() throws Exception {
+        try (dev.pdfvariants.testing.Pushgateway gateway = dev.pdfvariants.testing.Pushgateway.start(tmp.resolve("gw"));
+                dev.pdfvariants.testing.OtlpReceiver http = new dev.pdfvariants.testing.OtlpReceiver();
+                dev.pdfvariants.testing.OtlpReceiver grpc = dev.pdfvariants.testing.OtlpReceiver.grpc()) {
+            Run r = launch(HOME.resolve("bin/pdfvariants"), tmp, "run", HOME.resolve("samples/reports").toString(), "-o",
+                    "out", "--pushgateway", gateway.url(), "--tracing", "--otlp-endpoint", http.url(), "--log-format",
+                    "json", "--progress", "none");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(gateway.metrics()).contains("pdfvariants_documents_total{")
+                    .contains("instance=\"0-of-1\",job=\"pdfvariants\",outcome=\"succeeded\"} 1");
+            assertThat(http.named("document")).hasSize(1);
+
+            Run overGrpc = launch(HOME.resolve("bin/pdfvariants"), tmp, "run", HOME.resolve("samples/reports").toString(),
+                    "-o", "out2", "--tracing", "--otlp-protocol", "grpc", "--otlp-endpoint", grpc.url(), "--progress",
+                    "none");
+            assertThat(overGrpc.exitCode()).as(overGrpc.err()).isZero();
+            assertThat(grpc.named("batch")).hasSize(1);
+        }
+    }
+
+    @Test
+    void doctorAndHelpWorkFromThePackagedJar() throws Exception {
+        Run help = launch(HOME.resolve("bin/pdfvariants"), tmp, "run", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--pushgateway").contains("--log-format").contains("--events");
+        assertThat(help.err()).as("no logging start-up on --help").isEmpty();
+        Run doctor = launch(HOME.resolve("bin/pdfvariants"), tmp, "doctor", "-o", "out", "-j", "1");
+        assertThat(doctor.out()).contains("output").contains("heap").contains("fonts");
+    }
+
+    @Test
     void nonAsciiTextSurvivesTheRoundTripWhateverTheLocale() throws Exception {
         Run r = launch(HOME.resolve("bin/pdfvariants"), tmp, "run", HOME.resolve("samples/es").toString(), "-o", "out",
                 "-v", "text", "--progress", "none");

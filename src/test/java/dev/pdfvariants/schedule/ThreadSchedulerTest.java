@@ -78,17 +78,21 @@ class ThreadSchedulerTest {
     void aTimedOutDocumentIsCancelledSoItCannotPublishLateResults() throws InterruptedException {
         Map<String, DocumentResult> results = new ConcurrentHashMap<>();
         AtomicInteger sawCancellation = new AtomicInteger();
+        CountDownLatch workerSawIt = new CountDownLatch(1);
         try (ThreadScheduler scheduler = new ThreadScheduler(2, Duration.ofMillis(200))) {
             scheduler.submit(new SourceFile(Path.of("slow.pdf"), "slow.pdf"), job("slow.pdf", c -> {
                 while (!c.isCancelled()) {
                     Thread.onSpinWait();
                 }
                 sawCancellation.incrementAndGet();
+                workerSawIt.countDown();
                 return result("slow.pdf", Status.SUCCEEDED, null);
             }), r -> results.merge(r.path(), r, (a, b) -> {
                 throw new AssertionError("reported twice");
             }));
             scheduler.awaitCompletion();
+            // the result is reported when the timeout fires; the worker notices its cancellation afterwards
+            assertThat(workerSawIt.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         }
         assertThat(results.get("slow.pdf").status()).isEqualTo(Status.FAILED);
         assertThat(sawCancellation.get()).isEqualTo(1);
