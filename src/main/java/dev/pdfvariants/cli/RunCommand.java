@@ -107,6 +107,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configuration;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -122,6 +125,9 @@ final class RunCommand implements Callable<Integer> {
                     .run(options, effectiveConfiguration(options), context.io()).code();
         }
         Logging.configure(options.verbose());
+        if (resilience.worker) {
+            return new dev.pdfvariants.isolation.WorkerLoop(context.registry()).serve(options, context.io()).code();
+        }
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
 
@@ -154,6 +160,7 @@ final class RunCommand implements Callable<Integer> {
                 .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
                 .environment(configuration.environment)
+                .resilience(resilience.toSettings(spec.commandLine().getParseResult().originalArgs()))
                 .build();
     }
 

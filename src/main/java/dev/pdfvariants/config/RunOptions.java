@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param shard         the part of the batch this run processes
  * @param environment   the deployment environment ({@code ENVIRONMENT}: production, staging …) recorded
  *                      in the manifest and as a telemetry label, or null
+ * @param resilience    retries, isolation, resource limits, the output cache and the clean stop
  */
 public record RunOptions(
         List<String> inputs,
@@ -43,7 +44,8 @@ public record RunOptions(
         boolean verbose,
         VariantSettings settings,
         Shard shard,
-        String environment) {
+        String environment,
+        ResilienceSettings resilience) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -55,6 +57,7 @@ public record RunOptions(
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shard, "shard");
+        Objects.requireNonNull(resilience, "resilience");
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("at least one input is required");
         }
@@ -74,7 +77,7 @@ public record RunOptions(
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
                 .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard)
-                .environment(environment);
+                .environment(environment).resilience(resilience);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -95,6 +98,7 @@ public record RunOptions(
         private VariantSettings settings = VariantSettings.defaults();
         private Shard shard = Shard.WHOLE;
         private String environment;
+        private ResilienceSettings resilience = ResilienceSettings.defaults();
 
         private Builder() {
         }
@@ -115,10 +119,11 @@ public record RunOptions(
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
         public Builder shard(Shard v) { this.shard = v; return this; }
         public Builder environment(String v) { this.environment = v; return this; }
+        public Builder resilience(ResilienceSettings v) { this.resilience = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings, shard, environment);
+                    maxFailures, password, json, progress, verbose, settings, shard, environment, resilience);
         }
     }
 }

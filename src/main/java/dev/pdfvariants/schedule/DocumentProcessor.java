@@ -30,9 +30,12 @@ import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.error.FailureKind;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventBus;
+import dev.pdfvariants.cache.OutputCache;
 import dev.pdfvariants.output.AtomicFiles;
+import dev.pdfvariants.output.OutputGuard;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.output.OutputSink;
+import dev.pdfvariants.resilience.Safeguards;
 import dev.pdfvariants.variant.Variant;
 
 /**
@@ -48,14 +51,22 @@ public final class DocumentProcessor {
     private final PdfLoader loader;
     private final OutputLayout layout;
     private final EventBus bus;
+    private final Safeguards safeguards;
 
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus) {
+        this(variants, settings, loader, layout, bus, Safeguards.none(bus));
+    }
+
+    /** @param safeguards retries, limits and the output cache (see {@link Safeguards} for their order) */
+    public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
+            EventBus bus, Safeguards safeguards) {
         this.variants = List.copyOf(variants);
         this.settings = settings;
         this.loader = loader;
         this.layout = layout;
         this.bus = bus;
+        this.safeguards = safeguards;
     }
 
     /** A scheduler job for one document. */
@@ -85,7 +96,7 @@ public final class DocumentProcessor {
         long start = System.nanoTime();
         try {
             bus.publish(new Event.DocumentStarted(source.relativePath()));
-            return processOpened(source, cancellation, start);
+            return safeguards.retry().document(source.relativePath(), () -> processOpened(source, cancellation, start));
         } finally {
             MDC.remove("document");
         }
@@ -96,7 +107,10 @@ public final class DocumentProcessor {
         String sha256 = null;
         try {
             bytes = Files.size(source.path());
+            safeguards.limits().checkFile(bytes);
             sha256 = AtomicFiles.sha256(source.path());
+        } catch (DocumentFailure e) {
+            return failed(source, bytes, sha256, null, millisSince(start), Failure.of(e), List.of());
         } catch (NoSuchFileException e) {
             return failed(source, bytes, sha256, null, millisSince(start), Failure.of(FailureKind.NOT_FOUND, "file not found"), List.of());
         } catch (AccessDeniedException e) {
@@ -107,6 +121,12 @@ public final class DocumentProcessor {
                     Failure.of(FailureKind.IO_ERROR, "cannot read the file: " + PdfLoader.oneLine(e)), List.of());
         }
 
+        OutputCache.Lookup cache = safeguards.cache().lookup(source, sha256);
+        DocumentResult upToDate = cache.complete(source, bytes, variants, millisSince(start));
+        if (upToDate != null) {
+            upToDate.variants().forEach(v -> bus.publish(new Event.VariantGenerated(source.relativePath(), v)));
+            return upToDate;
+        }
         PDDocument pdf;
         try {
             pdf = loader.load(source.path(), bytes);
@@ -116,19 +136,28 @@ public final class DocumentProcessor {
         }
         try (pdf) {
             Integer pages = Pages.count(pdf);
+            try {
+                safeguards.limits().checkDocument(pdf, pages, cancellation);
+            } catch (DocumentFailure e) {
+                return failed(source, bytes, sha256, pages, millisSince(start), Failure.of(e), List.of());
+            }
             DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader);
             Path documentDir = layout.documentDir(source.relativePath());
+            OutputGuard.requireDirectoryInside(layout.root(), documentDir);
             AtomicFiles.sweepTemporaryFiles(documentDir);
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
-                VariantResult result = runVariant(variant, context, documentDir, cancellation);
+                VariantResult cached = cache.variant(variant);
+                VariantResult result = cached != null ? cached
+                        : safeguards.retry().variant(source.relativePath(), variant.name(),
+                                () -> runVariant(variant, context, documentDir, cancellation)).withCacheKey(cache.key(variant));
                 results.add(result);
                 bus.publish(new Event.VariantGenerated(source.relativePath(), result));
             }
             boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.FAILED);
             return new DocumentResult(source.relativePath(), source.path().toString(),
                     anyFailed ? Status.FAILED : Status.SUCCEEDED, bytes, sha256, pages, millisSince(start), null, results,
-                    context.warnings());
+                    cache.warnings(context.warnings()));
         } catch (CancellationException e) {
             return failed(source, bytes, sha256, null, millisSince(start),
                     Failure.of(FailureKind.TIMEOUT, cancellation.reason() != null ? cancellation.reason() : "cancelled"),
@@ -177,7 +206,9 @@ public final class DocumentProcessor {
         }
         if (e instanceof FileSystemException fse && fse.getFile() != null
                 && Path.of(fse.getFile()).toAbsolutePath().startsWith(layout.root())) {
-            return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write " + fse.getFile() + ": " + PdfLoader.oneLine(e));
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : fse instanceof AccessDeniedException ? "permission denied" : PdfLoader.oneLine(e);
+            return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write " + fse.getFile() + ": " + reason);
         }
         if (e instanceof IOException && String.valueOf(e.getMessage()).contains("No space left on device")) {
             return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write outputs: no space left on device");
