@@ -187,7 +187,8 @@ public final class BatchRunner {
             ManifestCollector.write(layout.runDir().resolve(Manifest.fileName(options.shard())), manifest);
         } catch (IOException e) {
             throw PdfVariantsException.outputNotWritable("cannot write the manifest in " + layout.runDir() + ": "
-                    + PdfLoader.oneLine(e), "Check free space and permissions; the documents' outputs are complete.", e);
+                    + PdfLoader.oneLine(e), "Free space or fix permissions, then run again: the documents that finished are kept (their "
+                    + "states are in " + layout.runDir().resolve("state") + ") and skipped.", e);
         }
     }
 
