@@ -7,8 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -20,6 +18,7 @@ import dev.pdfvariants.document.DocumentResult;
 import dev.pdfvariants.document.Failure;
 import dev.pdfvariants.error.FailureKind;
 import dev.pdfvariants.event.EventBus;
+import dev.pdfvariants.schedule.Outstanding;
 import dev.pdfvariants.schedule.Scheduler;
 
 /**
@@ -41,9 +40,8 @@ final class TimeoutFallback implements Scheduler {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicInteger pending = new AtomicInteger();
+    private final Outstanding pending = new Outstanding();
     private final Set<Cancellation> running = ConcurrentHashMap.newKeySet();
-    private final Object idle = new Object();
     private volatile boolean accepting = true;
 
     TimeoutFallback(Scheduler threads, WorkerPool pool, EventBus bus, Duration timeout) {
@@ -57,7 +55,7 @@ final class TimeoutFallback implements Scheduler {
     public void submit(SourceFile document, Job job, Consumer<DocumentResult> onDone) throws InterruptedException {
         threads.submit(document, job, result -> {
             if (accepting && timedOut(result)) {
-                pending.incrementAndGet();
+                pending.increment();
                 retries.execute(() -> retry(document, result, onDone));
             } else {
                 onDone.accept(result);
@@ -82,11 +80,7 @@ final class TimeoutFallback implements Scheduler {
             onDone.accept(annotate(isolated));
         } finally {
             running.remove(cancellation);
-            if (pending.decrementAndGet() == 0) {
-                synchronized (idle) {
-                    idle.notifyAll();
-                }
-            }
+            pending.decrement();
         }
     }
 
@@ -109,29 +103,14 @@ final class TimeoutFallback implements Scheduler {
     @Override
     public void awaitCompletion() throws InterruptedException {
         threads.awaitCompletion();
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                idle.wait(1_000);
-            }
-        }
+        pending.awaitZero();
     }
 
     @Override
     public boolean awaitCompletion(Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        if (!threads.awaitCompletion(limit)) {
-            return false;
-        }
-        synchronized (idle) {
-            while (pending.get() > 0) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                idle.wait(Math.min(left, 1_000));
-            }
-        }
-        return true;
+        return threads.awaitCompletion(limit)
+                && pending.awaitZero(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     @Override

@@ -43,9 +43,8 @@ public final class ThreadScheduler implements Scheduler {
     private final Duration timeout;
     private final ExecutorService runners;
     private final ScheduledExecutorService watchdog;
-    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Outstanding outstanding = new Outstanding();
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final Object idle = new Object();
     private final Set<Running> running = ConcurrentHashMap.newKeySet();
     private volatile boolean accepting = true;
 
@@ -83,7 +82,7 @@ public final class ThreadScheduler implements Scheduler {
             slots.release();
             return;
         }
-        outstanding.incrementAndGet();
+        outstanding.increment();
         Running entry = new Running();
         running.add(entry);
         try {
@@ -112,7 +111,7 @@ public final class ThreadScheduler implements Scheduler {
         } catch (RuntimeException e) {
             running.remove(entry);
             slots.release();
-            done();
+            outstanding.decrement();
             throw e;
         }
         entry.timer = watchdog.schedule(() -> {
@@ -148,7 +147,7 @@ public final class ThreadScheduler implements Scheduler {
                 abandoned.incrementAndGet();
                 given++;
                 slots.release();
-                done();
+                outstanding.decrement();
             }
         }
         return given;
@@ -159,40 +158,18 @@ public final class ThreadScheduler implements Scheduler {
             onDone.accept(result);
         } finally {
             slots.release();
-            done();
-        }
-    }
-
-    private void done() {
-        if (outstanding.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
+            outstanding.decrement();
         }
     }
 
     @Override
     public void awaitCompletion() throws InterruptedException {
-        synchronized (idle) {
-            while (outstanding.get() > 0) {
-                idle.wait(1_000);
-            }
-        }
+        outstanding.awaitZero();
     }
 
     @Override
     public boolean awaitCompletion(Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (idle) {
-            while (outstanding.get() > 0) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    return false;
-                }
-                idle.wait(Math.min(left, 1_000));
-            }
-        }
-        return true;
+        return outstanding.awaitZero(limit);
     }
 
     /** Threads abandoned after a timeout that are still running. */

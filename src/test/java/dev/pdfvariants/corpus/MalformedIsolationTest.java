@@ -58,7 +58,7 @@ class MalformedIsolationTest {
                 String status = d.get("status").asText();
                 assertThat(status).as(file).isIn("succeeded", "failed");
                 if (status.equals("failed")) {
-                    JsonNode error = d.has("error") ? d.get("error") : firstVariantError(d);
+                    JsonNode error = Pdfs.firstError(d);
                     assertThat(error).as(file).isNotNull();
                     assertThat(error.get("kind").asText()).as(file).isNotBlank().isNotEqualTo("internal-error");
                     assertThat(error.get("message").asText()).as(file).isNotBlank();
@@ -71,14 +71,5 @@ class MalformedIsolationTest {
         assertThat(outcomes.get(1)).as("the second run ends like the first").isEqualTo(outcomes.get(0));
         assertThat(outcomes.get(2)).as("the third run ends like the first").isEqualTo(outcomes.get(0));
         System.out.println("malformed corpus outcomes: " + outcomes.get(0));
-    }
-
-    private static JsonNode firstVariantError(JsonNode d) {
-        for (JsonNode v : d.get("variants")) {
-            if (v.has("error")) {
-                return v.get("error");
-            }
-        }
-        return null;
     }
 }

@@ -67,7 +67,7 @@ class MutatedPdfsTest {
             assertThat(status).as(path).isIn("succeeded", "failed");
             String outcome = status;
             if (status.equals("failed")) {
-                JsonNode error = d.has("error") ? d.get("error") : firstVariantError(d);
+                JsonNode error = Pdfs.firstError(d);
                 assertThat(error).as(path).isNotNull();
                 assertThat(error.get("kind").asText()).as(path + ": " + error)
                         .isIn("corrupt", "not-a-pdf", "processing-error", "password-required", "timeout", "oom");
@@ -105,14 +105,6 @@ class MutatedPdfsTest {
         }
     }
 
-    private static JsonNode firstVariantError(JsonNode d) {
-        for (JsonNode v : d.get("variants")) {
-            if (v.has("error")) {
-                return v.get("error");
-            }
-        }
-        return null;
-    }
 
     private static byte[] read(Path p) {
         try {

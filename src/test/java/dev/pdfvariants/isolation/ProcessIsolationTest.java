@@ -25,11 +25,7 @@ class ProcessIsolationTest {
     }
 
     private Path in(String... names) throws IOException {
-        Path in = tmp.resolve("in");
-        for (String name : names) {
-            Pdfs.simple(in.resolve(name), "Isolation test document " + name + ".");
-        }
-        return in;
+        return Pdfs.documents(tmp.resolve("in"), names);
     }
 
     @Test
@@ -53,7 +49,7 @@ class ProcessIsolationTest {
         for (String ok : new String[] {"ok-1", "ok-2", "ok-3"}) {
             JsonNode d = Pdfs.document(manifest, ok + ".pdf");
             assertThat(d.get("status").asText()).as(ok).isEqualTo("succeeded");
-            assertThat(Files.readString(out.resolve(ok + "/text.txt"))).contains("Isolation test document " + ok);
+            assertThat(Files.readString(out.resolve(ok + "/text.txt"))).contains("Document " + ok + ".pdf.");
             assertThat(Files.readString(out.resolve(ok + "/hostile.txt")).strip()).as("ran elsewhere").isNotEqualTo(me);
             // the worker sent its events: the variants are in the manifest with their outputs
             assertThat(d.at("/variants/0/outputs/0/sha256").asText()).hasSize(64);

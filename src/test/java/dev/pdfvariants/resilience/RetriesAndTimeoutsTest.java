@@ -26,11 +26,7 @@ class RetriesAndTimeoutsTest {
     }
 
     private Path in(String... names) throws IOException {
-        Path in = tmp.resolve("in");
-        for (String name : names) {
-            Pdfs.simple(in.resolve(name), "The document called " + name + ".");
-        }
-        return in;
+        return Pdfs.documents(tmp.resolve("in"), names);
     }
 
     @Test
