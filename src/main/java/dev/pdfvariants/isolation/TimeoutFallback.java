@@ -77,6 +77,12 @@ final class TimeoutFallback implements Scheduler {
             if (cancellation.isCancelled()) {
                 return; // given up at shutdown: not reported
             }
+            if (isolated.error() != null && FailureKind.INTERNAL.id().equals(isolated.error().kind())) {
+                // no worker process could be had: the time-out stands
+                onDone.accept(withWarning(inThread, "could not try it again in a worker process: "
+                        + isolated.error().message()));
+                return;
+            }
             onDone.accept(annotate(isolated));
         } finally {
             running.remove(cancellation);
@@ -85,15 +91,21 @@ final class TimeoutFallback implements Scheduler {
     }
 
     private DocumentResult annotate(DocumentResult r) {
-        List<String> warnings = new ArrayList<>(r.warnings() == null ? List.of() : r.warnings());
-        warnings.add("timed out in a worker thread; processed again in an isolated worker process");
-        Failure error = r.error();
-        if (timedOut(r)) {
-            error = Failure.of(FailureKind.TIMEOUT, "did not finish within the " + timeout.toSeconds()
-                    + " s timeout, in a worker thread nor in an isolated worker process");
+        DocumentResult noted = withWarning(r, "timed out in a worker thread; processed again in an isolated worker process");
+        if (!timedOut(r)) {
+            return noted;
         }
         return new DocumentResult(r.path(), r.source(), r.status(), r.bytes(), r.sha256(), r.pages(), r.durationMs(),
-                error, r.variants(), warnings);
+                Failure.of(FailureKind.TIMEOUT, "did not finish within the " + timeout.toSeconds()
+                        + " s timeout, in a worker thread nor in an isolated worker process"), r.variants(),
+                noted.warnings());
+    }
+
+    private static DocumentResult withWarning(DocumentResult r, String warning) {
+        List<String> warnings = new ArrayList<>(r.warnings() == null ? List.of() : r.warnings());
+        warnings.add(warning);
+        return new DocumentResult(r.path(), r.source(), r.status(), r.bytes(), r.sha256(), r.pages(), r.durationMs(),
+                r.error(), r.variants(), warnings);
     }
 
     private static boolean timedOut(DocumentResult result) {

@@ -121,6 +121,14 @@ public final class DocumentProcessor {
                     Failure.of(FailureKind.IO_ERROR, "cannot read the file: " + PdfLoader.oneLine(e)), List.of());
         }
 
+        Path documentDir = layout.documentDir(source.relativePath());
+        try {
+            OutputGuard.requireDirectoryInside(layout.root(), documentDir);
+            AtomicFiles.sweepTemporaryFiles(documentDir);
+        } catch (IOException e) {
+            return failed(source, bytes, sha256, null, millisSince(start),
+                    Failure.of(FailureKind.OUTPUT_ERROR, "output directory: " + PdfLoader.oneLine(e)), List.of());
+        }
         OutputCache.Lookup cache = safeguards.cache().lookup(source, sha256);
         DocumentResult upToDate = cache.complete(source, bytes, variants, millisSince(start));
         if (upToDate != null) {
@@ -142,9 +150,6 @@ public final class DocumentProcessor {
                 return failed(source, bytes, sha256, pages, millisSince(start), Failure.of(e), List.of());
             }
             DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader);
-            Path documentDir = layout.documentDir(source.relativePath());
-            OutputGuard.requireDirectoryInside(layout.root(), documentDir);
-            AtomicFiles.sweepTemporaryFiles(documentDir);
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
                 VariantResult cached = cache.variant(variant);
@@ -163,7 +168,7 @@ public final class DocumentProcessor {
                     Failure.of(FailureKind.TIMEOUT, cancellation.reason() != null ? cancellation.reason() : "cancelled"),
                     List.of());
         } catch (IOException e) {
-            // only sweeping the output directory or closing the PDF can get here
+            // only closing the PDF can get here
             return failed(source, bytes, sha256, null, millisSince(start),
                     Failure.of(FailureKind.OUTPUT_ERROR, "output directory: " + PdfLoader.oneLine(e)), List.of());
         }

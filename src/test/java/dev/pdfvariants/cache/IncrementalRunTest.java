@@ -101,6 +101,16 @@ class IncrementalRunTest {
     }
 
     @Test
+    void temporaryFilesLeftByAKilledRunAreSweptFromUpToDateDocumentsToo() throws IOException {
+        run();
+        Path leftover = out.resolve("report/.text.txt.1f2e3d" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(leftover, "half of a file");
+        run();
+        assertThat(leftover).doesNotExist();
+        assertThat(Pdfs.document(Pdfs.manifest(out), "report.pdf").get("status").asText()).isEqualTo("skipped");
+    }
+
+    @Test
     void aChangedInputIsRedoneAndTheOthersAreNot() throws IOException {
         run();
         Pdfs.simple(in.resolve("informe.pdf"), "A different document under the same name.");
