@@ -33,15 +33,15 @@ import dev.pdfvariants.error.PdfVariantsException;
 import dev.pdfvariants.event.BatchSummary;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventBus;
+import dev.pdfvariants.isolation.Execution;
 import dev.pdfvariants.json.Json;
 import dev.pdfvariants.output.Manifest;
 import dev.pdfvariants.output.ManifestCollector;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.output.OutputLock;
-import dev.pdfvariants.isolation.Execution;
+import dev.pdfvariants.progress.ConsoleReporter;
 import dev.pdfvariants.resilience.BatchGuard;
 import dev.pdfvariants.resilience.Safeguards;
-import dev.pdfvariants.progress.ConsoleReporter;
 import dev.pdfvariants.variant.Variant;
 import dev.pdfvariants.variant.VariantRegistry;
 

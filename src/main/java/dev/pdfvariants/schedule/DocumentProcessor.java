@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.pdfvariants.cache.OutputCache;
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.document.Cancellation;
@@ -30,7 +31,6 @@ import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.error.FailureKind;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventBus;
-import dev.pdfvariants.cache.OutputCache;
 import dev.pdfvariants.output.AtomicFiles;
 import dev.pdfvariants.output.OutputGuard;
 import dev.pdfvariants.output.OutputLayout;
