@@ -35,12 +35,13 @@ final class Origins {
         return DEFAULT;
     }
 
-    /** One entry per option of the command (help options aside), with its current value and origin, unmasked. */
+    /** One entry per option of the command (help and hidden options aside), with its current value and origin, unmasked. */
     static List<ConfigEntry> entries(CommandSpec spec, Collection<String> skip) {
         List<ConfigEntry> entries = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
             String key = EnvironmentDefaults.configKey(option);
-            if (key == null || option.usageHelp() || option.versionHelp() || skip.contains(option.longestName())) {
+            if (key == null || option.usageHelp() || option.versionHelp() || option.hidden()
+                    || skip.contains(option.longestName())) {
                 continue;
             }
             entries.add(new ConfigEntry(key, format(option.getValue()), describe(spec, option)));

@@ -110,6 +110,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TelemetryOptions telemetry;
 
+    @Mixin
+    ResilienceOptions resilience;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -125,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
                     .run(options, effectiveConfiguration(options), context.io()).code();
         }
         Logging.configure(options.telemetry().logs(), options.verbose(), context.io().err());
+        if (resilience.worker) {
+            return new dev.pdfvariants.isolation.WorkerLoop(context.registry()).serve(options, context.io()).code();
+        }
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
 
@@ -157,6 +163,7 @@ final class RunCommand implements Callable<Integer> {
                 .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
                 .telemetry(telemetry.toSettings(spec.commandLine(), context.io(), json))
+                .resilience(resilience.toSettings(spec.commandLine().getParseResult().originalArgs()))
                 .build();
     }
 

@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param settings      options that change what variants produce
  * @param shard         the part of the batch this run processes
  * @param telemetry     logs, metrics, traces and events of the run
+ * @param resilience    retries, isolation, resource limits, the output cache and the clean stop
  */
 public record RunOptions(
         List<String> inputs,
@@ -42,7 +43,8 @@ public record RunOptions(
         boolean verbose,
         VariantSettings settings,
         Shard shard,
-        TelemetrySettings telemetry) {
+        TelemetrySettings telemetry,
+        ResilienceSettings resilience) {
 
     public RunOptions {
         inputs = List.copyOf(inputs);
@@ -55,6 +57,7 @@ public record RunOptions(
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(shard, "shard");
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(resilience, "resilience");
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("at least one input is required");
         }
@@ -79,7 +82,7 @@ public record RunOptions(
         return new Builder().inputs(inputs).nullSeparated(nullSeparated).includes(includes).excludes(excludes)
                 .output(output).variants(variants).workers(workers).timeout(timeout).maxFailures(maxFailures)
                 .password(password).json(json).progress(progress).verbose(verbose).settings(settings).shard(shard)
-                .telemetry(telemetry);
+                .telemetry(telemetry).resilience(resilience);
     }
 
     /** Builder with the same defaults as the command line. */
@@ -100,6 +103,7 @@ public record RunOptions(
         private VariantSettings settings = VariantSettings.defaults();
         private Shard shard = Shard.WHOLE;
         private TelemetrySettings telemetry = TelemetrySettings.defaults();
+        private ResilienceSettings resilience = ResilienceSettings.defaults();
 
         private Builder() {
         }
@@ -120,10 +124,11 @@ public record RunOptions(
         public Builder settings(VariantSettings v) { this.settings = v; return this; }
         public Builder shard(Shard v) { this.shard = v; return this; }
         public Builder telemetry(TelemetrySettings v) { this.telemetry = v; return this; }
+        public Builder resilience(ResilienceSettings v) { this.resilience = v; return this; }
 
         public RunOptions build() {
             return new RunOptions(inputs, nullSeparated, includes, excludes, output, variants, workers, timeout,
-                    maxFailures, password, json, progress, verbose, settings, shard, telemetry);
+                    maxFailures, password, json, progress, verbose, settings, shard, telemetry, resilience);
         }
     }
 }

@@ -14,7 +14,9 @@ public record SourceFile(Path path, String relativePath) {
     public SourceFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(relativePath, "relativePath");
-        if (relativePath.isEmpty() || relativePath.startsWith("/") || relativePath.contains("\\")) {
+        // a backslash is a separator on Windows only: elsewhere it is an ordinary character of a name
+        if (relativePath.isEmpty() || relativePath.startsWith("/")
+                || (java.io.File.separatorChar == '\\' && relativePath.contains("\\"))) {
             throw new IllegalArgumentException("not a normalized relative path: " + relativePath);
         }
         for (String segment : relativePath.split("/", -1)) {

@@ -13,12 +13,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param outputs    the files written, in a stable order
  * @param error      why it failed, or null
  * @param reason     why it was skipped, or null
+ * @param cacheKey   the key its outputs are cached under (input, variant, version, options, tool), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VariantResult(String name, Status status, long durationMs, List<OutputFile> outputs, Failure error,
-        String reason) {
+        String reason, String cacheKey) {
     public VariantResult {
         outputs = List.copyOf(outputs);
+    }
+
+    public VariantResult(String name, Status status, long durationMs, List<OutputFile> outputs, Failure error,
+            String reason) {
+        this(name, status, durationMs, outputs, error, reason, null);
+    }
+
+    /** The same result, recorded under a cache key. */
+    public VariantResult withCacheKey(String key) {
+        return new VariantResult(name, status, durationMs, outputs, error, reason, key);
     }
 
     public static VariantResult succeeded(String name, long durationMs, List<OutputFile> outputs) {

@@ -54,8 +54,8 @@ public final class OutputLayout {
 
     /**
      * The directory of one document's outputs: its relative path without the {@code .pdf}
-     * extension. A top-level document whose name would collide with {@code _run} keeps its
-     * extension.
+     * extension. A top-level document whose name would collide with {@code _run}, and one named
+     * {@code ..pdf} or {@code .pdf}, keeps its extension.
      */
     public Path documentDir(String relativePath) {
         return root.resolve(documentKey(relativePath));
@@ -67,7 +67,9 @@ public final class OutputLayout {
         if (key.toLowerCase(Locale.ROOT).endsWith(".pdf") && key.length() > 4) {
             key = key.substring(0, key.length() - 4);
         }
-        if (key.equals(RUN_DIR) || key.startsWith(RUN_DIR + "/")) {
+        String last = key.substring(key.lastIndexOf('/') + 1);
+        if (key.equals(RUN_DIR) || key.startsWith(RUN_DIR + "/") || last.equals(".") || last.equals("..")) {
+            // "..pdf" must not become "..", the directory above
             key = relativePath;
         }
         return key;

@@ -61,6 +61,7 @@ public final class OutputSink {
         }
         cancellation.checkpoint();
         Path target = resolve(name);
+        OutputGuard.requireInside(layout.root(), target);
         AtomicFiles.Staged previous = staged.remove(name);
         if (previous != null) {
             previous.discard();

@@ -33,12 +33,16 @@ import dev.pdfvariants.error.PdfVariantsException;
 import dev.pdfvariants.event.BatchSummary;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventBus;
+import dev.pdfvariants.isolation.Execution;
 import dev.pdfvariants.json.Json;
 import dev.pdfvariants.output.Manifest;
 import dev.pdfvariants.output.ManifestCollector;
 import dev.pdfvariants.output.OutputLayout;
+import dev.pdfvariants.output.OutputLock;
 import dev.pdfvariants.progress.ConsoleReporter;
 import dev.pdfvariants.telemetry.Telemetry;
+import dev.pdfvariants.resilience.BatchGuard;
+import dev.pdfvariants.resilience.Safeguards;
 import dev.pdfvariants.variant.Variant;
 import dev.pdfvariants.variant.VariantRegistry;
 
@@ -79,6 +83,7 @@ public final class BatchRunner {
         }
         documents = ShardAssignment.filter(documents, options.shard()); // a shard may own none: still a manifest
         layout.prepare();
+        OutputLock lock = OutputLock.acquire(layout, options.shard(), clock.instant(), reporter::warn);
 
         String batchId = UUID.randomUUID().toString();
         MDC.put("batch", batchId);
@@ -88,17 +93,25 @@ public final class BatchRunner {
         AtomicInteger failures = new AtomicInteger();
         try (EventBus bus = new EventBus();
                 Telemetry telemetry = Telemetry.start(options, io, clock, batchId, bus);
-                Scheduler scheduler = new ThreadScheduler(options.workers(), options.timeout())) {
-            bus.subscribe(manifest).subscribe(reporter);
+                Execution execution = Execution.create(options, io, bus);
+                BatchGuard guard = BatchGuard.start(execution.scheduler(), options.resilience().shutdownGrace(),
+                        reporter::warn)) {
+            Scheduler scheduler = execution.scheduler();
+            Safeguards safeguards = Safeguards.forRun(options, variants, layout, bus);
+            bus.subscribe(manifest).subscribe(reporter).subscribe(safeguards.cache().recorder()).subscribe(guard);
             bus.publish(new Event.BatchStarted(batchId, variants.stream().map(Variant::name).toList(),
                     options.workers(), layout.root().toString()));
             DocumentProcessor processor = new DocumentProcessor(variants, options.settings(),
-                    new PdfLoader(options.password()), layout, bus, telemetry.instrumentation());
+                    new PdfLoader(options.password()), layout, bus, safeguards, telemetry.instrumentation());
 
             int discovered = 0;
             String stopReason = null;
             Map<String, String> claimedDirectories = new HashMap<>();
             while (documents.hasNext()) {
+                if (guard.stopped()) {
+                    stopReason = guard.reason();
+                    break;
+                }
                 if (options.maxFailures() >= 0 && failures.get() > options.maxFailures()) {
                     stopReason = "more than " + options.maxFailures() + " documents failed (--max-failures "
                             + options.maxFailures() + ")";
@@ -113,15 +126,18 @@ public final class BatchRunner {
                     record(bus, failures, collision(source, owner));
                     continue;
                 }
-                scheduler.submit(source, processor.job(source), result -> record(bus, failures, result));
+                scheduler.submit(source, execution.job(processor, source), result -> record(bus, failures, result));
             }
-            scheduler.awaitCompletion();
+            guard.awaitCompletion();
+            if (stopReason == null) {
+                stopReason = guard.reason();
+            }
 
             List<DocumentResult> results = manifest.documents();
             int succeeded = count(results, Status.SUCCEEDED);
             int failed = count(results, Status.FAILED);
             int skipped = count(results, Status.SKIPPED);
-            ExitCode exitCode = failed > 0 ? ExitCode.DOCUMENTS_FAILED : ExitCode.OK;
+            ExitCode exitCode = guard.exitCode(failed > 0 ? ExitCode.DOCUMENTS_FAILED : ExitCode.OK);
             Instant finishedAt = clock.instant();
             long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
             BatchSummary summary = new BatchSummary(batchId, layout.root().toString(), startedAt, finishedAt,
@@ -147,6 +163,7 @@ public final class BatchRunner {
             throw new PdfVariantsException(ExitCode.INTERRUPTED, "interrupted", null, e);
         } finally {
             MDC.remove("batch");
+            lock.close();
         }
     }
 
@@ -172,7 +189,8 @@ public final class BatchRunner {
             ManifestCollector.write(layout.runDir().resolve(Manifest.fileName(options.shard())), manifest);
         } catch (IOException e) {
             throw PdfVariantsException.outputNotWritable("cannot write the manifest in " + layout.runDir() + ": "
-                    + PdfLoader.oneLine(e), "Check free space and permissions; the documents' outputs are complete.", e);
+                    + PdfLoader.oneLine(e), "Free space or fix permissions, then run again: the documents that finished are kept (their "
+                    + "states are in " + layout.runDir().resolve("state") + ") and skipped.", e);
         }
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import dev.pdfvariants.cache.OutputCache;
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.document.Cancellation;
@@ -31,9 +32,11 @@ import dev.pdfvariants.error.FailureKind;
 import dev.pdfvariants.event.Event;
 import dev.pdfvariants.event.EventBus;
 import dev.pdfvariants.output.AtomicFiles;
+import dev.pdfvariants.output.OutputGuard;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.output.OutputSink;
 import dev.pdfvariants.telemetry.Instrumentation;
+import dev.pdfvariants.resilience.Safeguards;
 import dev.pdfvariants.variant.Variant;
 
 /**
@@ -49,21 +52,39 @@ public final class DocumentProcessor {
     private final PdfLoader loader;
     private final OutputLayout layout;
     private final EventBus bus;
+    private final Safeguards safeguards;
     private final Instrumentation instrumentation;
 
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus) {
-        this(variants, settings, loader, layout, bus, Instrumentation.NONE);
+        this(variants, settings, loader, layout, bus, Safeguards.none(bus), Instrumentation.NONE);
+    }
+
+    /** @param safeguards retries, limits and the output cache (see {@link Safeguards} for their order) */
+    public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
+            EventBus bus, Safeguards safeguards) {
+        this(variants, settings, loader, layout, bus, safeguards, Instrumentation.NONE);
     }
 
     /** With spans: {@code document}, and {@code pdf.load} / {@code variant <name>} under it. */
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus, Instrumentation instrumentation) {
+        this(variants, settings, loader, layout, bus, Safeguards.none(bus), instrumentation);
+    }
+
+    /**
+     * @param safeguards      retries, limits and the output cache (see {@link Safeguards} for their order)
+     * @param instrumentation spans: {@code document}, and {@code pdf.load} / {@code variant <name>} under it;
+     *                        retries happen inside the spans, so they appear as span events
+     */
+    public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
+            EventBus bus, Safeguards safeguards, Instrumentation instrumentation) {
         this.variants = List.copyOf(variants);
         this.settings = settings;
         this.loader = loader;
         this.layout = layout;
         this.bus = bus;
+        this.safeguards = safeguards;
         this.instrumentation = instrumentation;
     }
 
@@ -94,7 +115,8 @@ public final class DocumentProcessor {
         long start = System.nanoTime();
         try {
             bus.publish(new Event.DocumentStarted(source.relativePath()));
-            return instrumentation.document(source.relativePath(), () -> processOpened(source, cancellation, start));
+            return instrumentation.document(source.relativePath(), () -> safeguards.retry().document(
+                    source.relativePath(), () -> processOpened(source, cancellation, start)));
         } finally {
             MDC.remove("document");
         }
@@ -105,7 +127,10 @@ public final class DocumentProcessor {
         String sha256 = null;
         try {
             bytes = Files.size(source.path());
+            safeguards.limits().checkFile(bytes);
             sha256 = AtomicFiles.sha256(source.path());
+        } catch (DocumentFailure e) {
+            return failed(source, bytes, sha256, null, millisSince(start), Failure.of(e), List.of());
         } catch (NoSuchFileException e) {
             return failed(source, bytes, sha256, null, millisSince(start), Failure.of(FailureKind.NOT_FOUND, "file not found"), List.of());
         } catch (AccessDeniedException e) {
@@ -116,6 +141,20 @@ public final class DocumentProcessor {
                     Failure.of(FailureKind.IO_ERROR, "cannot read the file: " + PdfLoader.oneLine(e)), List.of());
         }
 
+        Path documentDir = layout.documentDir(source.relativePath());
+        try {
+            OutputGuard.requireDirectoryInside(layout.root(), documentDir);
+            AtomicFiles.sweepTemporaryFiles(documentDir);
+        } catch (IOException e) {
+            return failed(source, bytes, sha256, null, millisSince(start),
+                    Failure.of(FailureKind.OUTPUT_ERROR, "output directory: " + PdfLoader.oneLine(e)), List.of());
+        }
+        OutputCache.Lookup cache = safeguards.cache().lookup(source, sha256);
+        DocumentResult upToDate = cache.complete(source, bytes, variants, millisSince(start));
+        if (upToDate != null) {
+            upToDate.variants().forEach(v -> bus.publish(new Event.VariantGenerated(source.relativePath(), v)));
+            return upToDate;
+        }
         PDDocument pdf;
         try {
             long size = bytes;
@@ -126,26 +165,33 @@ public final class DocumentProcessor {
         }
         try (pdf) {
             Integer pages = Pages.count(pdf);
+            try {
+                safeguards.limits().checkDocument(pdf, pages, cancellation);
+            } catch (DocumentFailure e) {
+                return failed(source, bytes, sha256, pages, millisSince(start), Failure.of(e), List.of());
+            }
             DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader);
-            Path documentDir = layout.documentDir(source.relativePath());
-            AtomicFiles.sweepTemporaryFiles(documentDir);
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
-                VariantResult result = instrumentation.variant(variant.name(),
-                        () -> runVariant(variant, context, documentDir, cancellation));
+                VariantResult cached = cache.variant(variant);
+                VariantResult result = cached != null ? cached
+                        : instrumentation.variant(variant.name(), () -> safeguards.retry().variant(
+                                source.relativePath(), variant.name(),
+                                () -> runVariant(variant, context, documentDir, cancellation))
+                                .withCacheKey(cache.key(variant)));
                 results.add(result);
                 bus.publish(new Event.VariantGenerated(source.relativePath(), result));
             }
             boolean anyFailed = results.stream().anyMatch(r -> r.status() == Status.FAILED);
             return new DocumentResult(source.relativePath(), source.path().toString(),
                     anyFailed ? Status.FAILED : Status.SUCCEEDED, bytes, sha256, pages, millisSince(start), null, results,
-                    context.warnings());
+                    cache.warnings(context.warnings()));
         } catch (CancellationException e) {
             return failed(source, bytes, sha256, null, millisSince(start),
                     Failure.of(FailureKind.TIMEOUT, cancellation.reason() != null ? cancellation.reason() : "cancelled"),
                     List.of());
         } catch (IOException e) {
-            // only sweeping the output directory or closing the PDF can get here
+            // only closing the PDF can get here
             return failed(source, bytes, sha256, null, millisSince(start),
                     Failure.of(FailureKind.OUTPUT_ERROR, "output directory: " + PdfLoader.oneLine(e)), List.of());
         }
@@ -188,7 +234,9 @@ public final class DocumentProcessor {
         }
         if (e instanceof FileSystemException fse && fse.getFile() != null
                 && Path.of(fse.getFile()).toAbsolutePath().startsWith(layout.root())) {
-            return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write " + fse.getFile() + ": " + PdfLoader.oneLine(e));
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : fse instanceof AccessDeniedException ? "permission denied" : PdfLoader.oneLine(e);
+            return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write " + fse.getFile() + ": " + reason);
         }
         if (e instanceof IOException && String.valueOf(e.getMessage()).contains("No space left on device")) {
             return Failure.of(FailureKind.OUTPUT_ERROR, "cannot write outputs: no space left on device");

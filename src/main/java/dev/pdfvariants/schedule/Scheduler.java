@@ -35,6 +35,27 @@ public interface Scheduler extends AutoCloseable {
     /** Waits until every submitted job has reported its result. */
     void awaitCompletion() throws InterruptedException;
 
+    /**
+     * Stops starting jobs: a {@link #submit} waiting for a worker returns without running its job
+     * (and without reporting a result), and so do later ones. Jobs already running go on.
+     */
+    default void stopAccepting() {
+    }
+
+    /** Waits at most {@code limit} for every submitted job to report; returns whether they all did. */
+    default boolean awaitCompletion(Duration limit) throws InterruptedException {
+        awaitCompletion();
+        return true;
+    }
+
+    /**
+     * Gives up on the jobs still running: they are cancelled (they can no longer publish outputs)
+     * and their results will never be reported. Returns how many there were.
+     */
+    default int abandonRunning(String reason) {
+        return 0;
+    }
+
     @Override
     void close();
 }

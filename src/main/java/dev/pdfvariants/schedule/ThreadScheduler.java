@@ -1,6 +1,8 @@
 package dev.pdfvariants.schedule;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -11,7 +13,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -30,6 +31,10 @@ import dev.pdfvariants.document.DocumentResult;
  * batch goes on at full width. A thread stuck in a loop that ignores interruption cannot be killed
  * in-process: it is left behind as a daemon and counted; {@code --isolation process} is the cure
  * for files that do that.
+ * <p>
+ * For a clean stop, {@link #stopAccepting()} makes waiting and later submissions return without
+ * starting their job, and {@link #abandonRunning} gives up on the jobs still running after the
+ * grace period, as a timeout would, but without reporting them.
  */
 public final class ThreadScheduler implements Scheduler {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadScheduler.class);
@@ -38,9 +43,26 @@ public final class ThreadScheduler implements Scheduler {
     private final Duration timeout;
     private final ExecutorService runners;
     private final ScheduledExecutorService watchdog;
-    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Outstanding outstanding = new Outstanding();
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final Object idle = new Object();
+    private final Set<Running> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean accepting = true;
+
+    /** A job between its start and its report. */
+    private static final class Running {
+        final Cancellation cancellation = new Cancellation();
+        final AtomicBoolean reported = new AtomicBoolean();
+        final AtomicBoolean finished = new AtomicBoolean();
+        volatile Future<?> future;
+        volatile ScheduledFuture<?> timer;
+
+        void interrupt() {
+            Future<?> f = future;
+            if (f != null) {
+                f.cancel(true);
+            }
+        }
+    }
 
     public ThreadScheduler(int workers, Duration timeout) {
         this.slots = new Semaphore(workers);
@@ -51,49 +73,84 @@ public final class ThreadScheduler implements Scheduler {
 
     @Override
     public void submit(SourceFile document, Job job, Consumer<DocumentResult> onDone) throws InterruptedException {
-        slots.acquire();
-        outstanding.incrementAndGet();
-        Cancellation cancellation = new Cancellation();
-        AtomicBoolean reported = new AtomicBoolean();
-        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
-        AtomicBoolean finished = new AtomicBoolean();
-        Future<?> running;
+        while (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            if (!accepting) {
+                return;
+            }
+        }
+        if (!accepting) {
+            slots.release();
+            return;
+        }
+        outstanding.increment();
+        Running entry = new Running();
+        running.add(entry);
         try {
-            running = runners.submit(() -> {
+            entry.future = runners.submit(() -> {
                 DocumentResult result;
                 try {
-                    result = job.run(cancellation);
+                    result = job.run(entry.cancellation);
                 } catch (Throwable t) {
                     result = job.crashed(t);
                 } finally {
-                    finished.set(true);
+                    entry.finished.set(true);
                 }
-                if (reported.compareAndSet(false, true)) {
-                    ScheduledFuture<?> t = timer.get();
+                if (entry.reported.compareAndSet(false, true)) {
+                    running.remove(entry);
+                    ScheduledFuture<?> t = entry.timer;
                     if (t != null) {
                         t.cancel(false);
                     }
                     report(result, onDone);
                 } else {
                     abandoned.decrementAndGet();
-                    LOG.info("{} finished after its timeout; its result was discarded", document.relativePath());
+                    LOG.info("{} finished after it was given up (timeout or shutdown); its result was discarded",
+                            document.relativePath());
                 }
             });
         } catch (RuntimeException e) {
+            running.remove(entry);
             slots.release();
-            done();
+            outstanding.decrement();
             throw e;
         }
-        timer.set(watchdog.schedule(() -> {
-            if (!finished.get() && reported.compareAndSet(false, true)) {
-                cancellation.cancel("timed out after " + timeout.toMillis() + " ms");
-                running.cancel(true);
+        entry.timer = watchdog.schedule(() -> {
+            if (!entry.finished.get() && entry.reported.compareAndSet(false, true)) {
+                running.remove(entry);
+                entry.cancellation.cancel("timed out after " + timeout.toMillis() + " ms");
+                entry.interrupt();
                 int stuck = abandoned.incrementAndGet();
                 LOG.warn("{} exceeded the {} s timeout; its worker thread was interrupted ({} still running)",
                         document.relativePath(), timeout.toSeconds(), stuck);
                 report(job.timedOut(timeout), onDone);
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stopAccepting() {
+        accepting = false;
+    }
+
+    @Override
+    public int abandonRunning(String reason) {
+        int given = 0;
+        for (Running entry : running) {
+            if (entry.reported.compareAndSet(false, true)) {
+                running.remove(entry);
+                entry.cancellation.cancel(reason);
+                entry.interrupt();
+                ScheduledFuture<?> t = entry.timer;
+                if (t != null) {
+                    t.cancel(false);
+                }
+                abandoned.incrementAndGet();
+                given++;
+                slots.release();
+                outstanding.decrement();
+            }
+        }
+        return given;
     }
 
     private void report(DocumentResult result, Consumer<DocumentResult> onDone) {
@@ -101,25 +158,18 @@ public final class ThreadScheduler implements Scheduler {
             onDone.accept(result);
         } finally {
             slots.release();
-            done();
-        }
-    }
-
-    private void done() {
-        if (outstanding.decrementAndGet() == 0) {
-            synchronized (idle) {
-                idle.notifyAll();
-            }
+            outstanding.decrement();
         }
     }
 
     @Override
     public void awaitCompletion() throws InterruptedException {
-        synchronized (idle) {
-            while (outstanding.get() > 0) {
-                idle.wait(1_000);
-            }
-        }
+        outstanding.awaitZero();
+    }
+
+    @Override
+    public boolean awaitCompletion(Duration limit) throws InterruptedException {
+        return outstanding.awaitZero(limit);
     }
 
     /** Threads abandoned after a timeout that are still running. */

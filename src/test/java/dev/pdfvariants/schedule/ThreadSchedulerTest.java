@@ -132,4 +132,68 @@ class ThreadSchedulerTest {
         }
         assertThat(results.get("bug.pdf").error().kind()).isEqualTo("internal-error");
     }
+
+    @Test
+    void afterStopAcceptingAWaitingSubmissionReturnsWithoutRunningItsJob() throws Exception {
+        Map<String, DocumentResult> results = new ConcurrentHashMap<>();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger secondRan = new AtomicInteger();
+        try (ThreadScheduler scheduler = new ThreadScheduler(1, Duration.ofSeconds(30))) {
+            scheduler.submit(new SourceFile(Path.of("first.pdf"), "first.pdf"), job("first.pdf", c -> {
+                awaitQuietly(release, 10_000);
+                return result("first.pdf", Status.SUCCEEDED, null);
+            }), r -> results.put(r.path(), r));
+            Thread submitter = new Thread(() -> {
+                try {
+                    scheduler.submit(new SourceFile(Path.of("second.pdf"), "second.pdf"), job("second.pdf", c -> {
+                        secondRan.incrementAndGet();
+                        return result("second.pdf", Status.SUCCEEDED, null);
+                    }), r -> results.put(r.path(), r));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            submitter.start();
+            Thread.sleep(150); // the submitter now waits for the only worker
+            scheduler.stopAccepting();
+            submitter.join(5_000);
+            assertThat(submitter.isAlive()).as("the waiting submission returned").isFalse();
+            release.countDown();
+            assertThat(scheduler.awaitCompletion(Duration.ofSeconds(10))).isTrue();
+        }
+        assertThat(results).containsOnlyKeys("first.pdf");
+        assertThat(secondRan).hasValue(0);
+    }
+
+    @Test
+    void abandonedJobsAreCancelledNeverReportedAndFreeTheirWorkers() throws Exception {
+        Map<String, DocumentResult> results = new ConcurrentHashMap<>();
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicInteger sawCancellation = new AtomicInteger();
+        try (ThreadScheduler scheduler = new ThreadScheduler(2, Duration.ofSeconds(60))) {
+            for (String path : List.of("a.pdf", "b.pdf")) {
+                scheduler.submit(new SourceFile(Path.of(path), path), job(path, c -> {
+                    while (!c.isCancelled()) {
+                        awaitQuietly(never, 10);
+                    }
+                    sawCancellation.incrementAndGet();
+                    return result(path, Status.SUCCEEDED, null);
+                }), r -> results.put(r.path(), r));
+            }
+            assertThat(scheduler.awaitCompletion(Duration.ofMillis(200))).isFalse();
+            assertThat(scheduler.abandonRunning("shutting down")).isEqualTo(2);
+            assertThat(scheduler.awaitCompletion(Duration.ofSeconds(5))).isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(results).isEmpty();
+        assertThat(sawCancellation.get()).isPositive();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, long millis) {
+        try {
+            latch.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.pdfvariants.cli.CommandLineFactory;
 import dev.pdfvariants.config.Io;
+import dev.pdfvariants.variant.VariantRegistry;
 
 /**
  * Runs the command line in-process through the same factory as {@code main}, capturing the exit
@@ -20,6 +23,7 @@ public final class Cli {
     private final Map<String, String> env = new HashMap<>();
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private String stdin = "";
+    private Supplier<VariantRegistry> registry = VariantRegistry::standard;
 
     public static Cli cli() {
         return new Cli();
@@ -35,6 +39,12 @@ public final class Cli {
         return this;
     }
 
+    /** Runs with this catalog instead of the standard one (e.g. {@link TestVariants#registry()}). */
+    public Cli registry(VariantRegistry catalog) {
+        this.registry = () -> catalog;
+        return this;
+    }
+
     public Cli stdin(String text) {
         this.stdin = text;
         return this;
@@ -45,7 +55,7 @@ public final class Cli {
         StringWriter err = new StringWriter();
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out, true),
                 new PrintWriter(err, true), env, workingDirectory);
-        int code = CommandLineFactory.create(io).execute(args);
+        int code = CommandLineFactory.create(io, registry, Clock.systemUTC()).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -27,6 +27,27 @@ public final class Pdfs {
         return file;
     }
 
+    /** One simple PDF per name in {@code dir}, each saying "Document NAME."; returns {@code dir}. */
+    public static Path documents(Path dir, String... names) throws IOException {
+        for (String name : names) {
+            simple(dir.resolve(name), "Document " + name + ".");
+        }
+        return dir;
+    }
+
+    /** Why a manifest entry failed: its own error, else its first failed variant's; null if none. */
+    public static JsonNode firstError(JsonNode document) {
+        if (document.has("error")) {
+            return document.get("error");
+        }
+        for (JsonNode v : document.get("variants")) {
+            if (v.has("error")) {
+                return v.get("error");
+            }
+        }
+        return null;
+    }
+
     /** A copy of a simple PDF encrypted with AES-256 and the given user password. */
     public static Path encrypted(Path file, String text, String userPassword) throws IOException {
         try (PDDocument doc = Loader.loadPDF(PdfFixture.create().paragraph(text).bytes())) {
