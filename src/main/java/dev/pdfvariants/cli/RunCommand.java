@@ -14,6 +14,7 @@ import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.schedule.BatchRunner;
 import dev.pdfvariants.telemetry.Logging;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -87,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
                     + "(top-to-bottom, left-to-right). Default: ${DEFAULT-VALUE}.")
     TextOrder textOrder;
 
+    @Mixin
+    ContentOptions content = new ContentOptions();
+
     @Option(names = "--json", description = "Print a machine-readable summary of the batch on stdout.")
     boolean json;
 
@@ -109,6 +113,14 @@ final class RunCommand implements Callable<Integer> {
         RunOptions options = toOptions();
         Logging.configure(options.verbose());
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
+    }
+
+    private dev.pdfvariants.config.ContentSettings contentSettings() {
+        try {
+            return content.toSettings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     RunOptions toOptions() {
@@ -137,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
                 .json(json)
                 .progress(progress)
                 .verbose(verbose)
-                .settings(new VariantSettings(textOrder))
+                .settings(new VariantSettings(textOrder, contentSettings()))
                 .build();
     }
 }

@@ -34,6 +34,7 @@ import dev.pdfvariants.output.AtomicFiles;
 import dev.pdfvariants.output.OutputLayout;
 import dev.pdfvariants.output.OutputSink;
 import dev.pdfvariants.variant.Variant;
+import dev.pdfvariants.variant.VariantSkipped;
 
 /**
  * The work of one document: open it once, run every requested variant on the shared context,
@@ -152,6 +153,9 @@ public final class DocumentProcessor {
         } catch (CancellationException e) {
             sink.abort();
             throw e;
+        } catch (VariantSkipped e) {
+            sink.abort();
+            return VariantResult.skipped(variant.name(), e.getMessage());
         } catch (DocumentFailure e) {
             sink.abort();
             return VariantResult.failed(variant.name(), millisSince(start), Failure.of(e));

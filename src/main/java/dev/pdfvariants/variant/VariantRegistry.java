@@ -39,8 +39,16 @@ public final class VariantRegistry {
     public static VariantRegistry standard() {
         return new VariantRegistry(List.of(
                 new TextVariant(),
-                new MetadataVariant()),
-                List.of("text", "metadata"));
+                new MetadataVariant(),
+                new SummaryVariant(),
+                new OutlineVariant(),
+                new HighlightsVariant(),
+                new TopicsVariant(),
+                new NotesVariant(),
+                new QuizVariant(),
+                new PresentationVariant(),
+                new AbridgedVariant()),
+                List.of("text", "metadata", "summary", "outline", "topics", "highlights"));
     }
 
     public List<Variant> all() {
