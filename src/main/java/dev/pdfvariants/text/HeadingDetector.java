@@ -71,7 +71,7 @@ final class HeadingDetector {
             return false;
         }
         char last = text.charAt(text.length() - 1);
-        if (last == ',' || last == ';' || last == '-' || (!Character.isLetterOrDigit(firstLetter(text)) && !startsNumbered(text))) {
+        if (last == ',' || last == ';' || last == '-' || last == ':' || (!Character.isLetterOrDigit(firstLetter(text)) && !startsNumbered(text))) {
             return false;
         }
         if (Character.isLowerCase(firstLetter(text))) {
@@ -91,8 +91,13 @@ final class HeadingDetector {
         if (larger) {
             return !period || ratio >= 1.4f;
         }
+        if (bolder && ratio >= 1.05f) {
+            return !period && words <= 12 && b.lines() <= 2;
+        }
         if (bolder) {
-            return !period && (numbered || words <= 12) && b.lines() <= 2;
+            // same size, bold: only with section numbering; unnumbered bold lines are mostly run-in
+            // labels (Definition 6, Note:, table captions) rather than sections
+            return !period && numbered && b.lines() <= 2 && titleLike(text);
         }
         // same size, same weight: only a numbered, single, title-like line followed by a paragraph
         return numbered && !period && b.lines() == 1 && words <= 10 && next.lines() >= 1 && !next.bold()
@@ -148,7 +153,7 @@ final class HeadingDetector {
         for (Block b : blocks) {
             int[] c = counts.computeIfAbsent(b.page(), p -> new int[2]);
             c[1]++;
-            if (TOC_LINE.matcher(b.text()).matches() || b.text().matches("(?s).*\\D\\s\\d{1,3}$") && b.text().length() < 100) {
+            if (b.text().length() < 100 && (TOC_LINE.matcher(b.text()).matches() || b.text().matches("(?s).*\\D\\s\\d{1,3}$"))) {
                 c[0]++;
             }
         }

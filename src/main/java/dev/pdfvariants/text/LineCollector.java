@@ -28,7 +28,9 @@ public final class LineCollector {
     private float maxX = -Float.MAX_VALUE;
     private float baselineSum;
     /** Characters per font size (rounded to 0.5 pt), to find the dominant size. */
-    private final Map<Float, Integer> sizes = new java.util.HashMap<>();
+    private float[] sizeKeys = new float[8];
+    private int[] sizeCounts = new int[8];
+    private int sizeCount;
     private boolean pendingSpace;
 
     /** Starts a new page, dropping anything left from the previous one. */
@@ -58,7 +60,7 @@ public final class LineCollector {
             if (!(size > 0) || size > 500) {
                 size = p.getHeightDir();
             }
-            sizes.merge(Math.round(size * 2) / 2f, 1, Integer::sum);
+            countSize(Math.round(size * 2) / 2f);
             if (isBold(p.getFont())) {
                 boldChars++;
             }
@@ -79,13 +81,13 @@ public final class LineCollector {
         if (!t.isEmpty() && chars > 0 && t.codePoints().anyMatch(Character::isLetterOrDigit)) {
             float dominant = 0;
             int best = -1;
-            for (Map.Entry<Float, Integer> e : sizes.entrySet()) {
-                if (e.getValue() > best || (e.getValue() == best && e.getKey() > dominant)) {
-                    best = e.getValue();
-                    dominant = e.getKey();
+            for (int i = 0; i < sizeCount; i++) {
+                if (sizeCounts[i] > best || (sizeCounts[i] == best && sizeKeys[i] > dominant)) {
+                    best = sizeCounts[i];
+                    dominant = sizeKeys[i];
                 }
             }
-            lines.add(new Line(page, t.replaceAll("\\s+", " "), minX, baselineSum / chars, Math.max(0, maxX - minX),
+            lines.add(new Line(page, collapseSpaces(t), minX, baselineSum / chars, Math.max(0, maxX - minX),
                     dominant, boldChars * 10 >= chars * 6));
         }
         resetLine();
@@ -101,13 +103,37 @@ public final class LineCollector {
 
     private void resetLine() {
         text.setLength(0);
-        sizes.clear();
+        sizeCount = 0;
         chars = 0;
         boldChars = 0;
         minX = Float.MAX_VALUE;
         maxX = -Float.MAX_VALUE;
         baselineSum = 0;
         pendingSpace = false;
+    }
+
+    private void countSize(float size) {
+        for (int i = 0; i < sizeCount; i++) {
+            if (sizeKeys[i] == size) {
+                sizeCounts[i]++;
+                return;
+            }
+        }
+        if (sizeCount == sizeKeys.length) {
+            sizeKeys = java.util.Arrays.copyOf(sizeKeys, sizeCount * 2);
+            sizeCounts = java.util.Arrays.copyOf(sizeCounts, sizeCount * 2);
+        }
+        sizeKeys[sizeCount] = size;
+        sizeCounts[sizeCount++] = 1;
+    }
+
+    private static String collapseSpaces(String t) {
+        boolean clean = true;
+        for (int i = 0; i < t.length() && clean; i++) {
+            char c = t.charAt(i);
+            clean = c == ' ' ? i + 1 < t.length() && t.charAt(i + 1) != ' ' : !Character.isWhitespace(c);
+        }
+        return clean ? t : t.replaceAll("\\s+", " ");
     }
 
     private boolean isBold(PDFont font) {

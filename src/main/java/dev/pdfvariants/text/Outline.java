@@ -44,27 +44,37 @@ public record Outline(String source, List<OutlineEntry> entries) {
     private static List<OutlineEntry> locate(List<OutlineEntry> bookmarks, TextModel model) {
         List<OutlineEntry> located = new ArrayList<>(bookmarks.size());
         List<Block> blocks = model.blocks();
+        String[] normal = new String[blocks.size()];
+        int[] firstOfPage = new int[model.pageCount() + 2];
+        java.util.Arrays.fill(firstOfPage, -1);
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            int p = blocks.get(i).page();
+            if (p >= 0 && p < firstOfPage.length) {
+                firstOfPage[p] = i;
+            }
+        }
         for (OutlineEntry e : bookmarks) {
             if (e.page() == null) {
                 located.add(e);
                 continue;
             }
-            int first = -1;
+            int first = e.page() < firstOfPage.length ? firstOfPage[e.page()] : -1;
             int match = -1;
             String wanted = HeadingDetector.normal(e.title());
-            for (Block b : blocks) {
-                if (b.page() < e.page()) {
-                    continue;
-                }
+            for (int i = Math.max(first, 0); first >= 0 && i < blocks.size(); i++) {
+                Block b = blocks.get(i);
                 if (b.page() > e.page()) {
                     break;
                 }
-                if (first < 0) {
-                    first = b.index();
+                if (b.lines() > 3 || b.text().length() > wanted.length() * 2 + 10) {
+                    continue;
                 }
-                String text = HeadingDetector.normal(b.text());
-                if (!wanted.isEmpty() && (text.equals(wanted) || b.lines() <= 3 && text.length() < wanted.length() * 2 + 10
-                        && (text.contains(wanted) || wanted.contains(text) && text.length() * 2 > wanted.length()))) {
+                if (normal[i] == null) {
+                    normal[i] = HeadingDetector.normal(b.text());
+                }
+                String text = normal[i];
+                if (!wanted.isEmpty() && (text.equals(wanted) || text.contains(wanted)
+                        || wanted.contains(text) && text.length() * 2 > wanted.length())) {
                     match = b.index();
                     break;
                 }

@@ -20,6 +20,8 @@ import dev.pdfvariants.text.nlp.SentenceRanker;
 public final class TextModel {
     /** Keywords kept for every variant that asks; variants take the top of this list. */
     static final int KEYWORDS = 80;
+    /** At most this many prose sentences (spread evenly) feed keyword statistics. */
+    static final int KEYWORD_SENTENCES = 2500;
 
     private final int pageCount;
     private final List<Block> blocks;
@@ -72,6 +74,20 @@ public final class TextModel {
         return title == null ? null : title.text();
     }
 
+    /**
+     * The same document without some blocks (their sentences dropped, the rest renumbered): for
+     * evaluations that hide part of a document, such as its abstract, from the ranking.
+     */
+    public TextModel withoutBlocks(java.util.Set<Integer> removed) {
+        List<Sentence> kept = new java.util.ArrayList<>();
+        for (Sentence s : sentences) {
+            if (!removed.contains(s.block())) {
+                kept.add(new Sentence(kept.size(), s.text(), s.page(), s.block(), s.heading(), s.prose()));
+            }
+        }
+        return new TextModel(pageCount, blocks, kept, language, bodyFontSize, title);
+    }
+
     /** There is running text to summarise. */
     public boolean hasProse() {
         return sentences.stream().anyMatch(Sentence::prose);
@@ -109,10 +125,14 @@ public final class TextModel {
     public List<Keyword> keywords() {
         if (keywords == null) {
             boolean[] prose = new boolean[sentences.size()];
+            long proseCount = sentences.stream().filter(Sentence::prose).count();
+            long stride = Math.max(1, (proseCount + KEYWORD_SENTENCES - 1) / KEYWORD_SENTENCES);
             int count = 0;
             for (Sentence s : sentences) {
-                prose[s.index()] = s.prose();
-                count += s.prose() ? 1 : 0;
+                if (s.prose()) {
+                    prose[s.index()] = count % stride == 0; // long documents: an even sample, bounding the cost
+                    count++;
+                }
             }
             keywords = new KeywordExtractor(analysis(), count >= 5 ? prose : null).extract(KEYWORDS);
         }

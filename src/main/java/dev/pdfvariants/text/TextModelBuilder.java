@@ -14,7 +14,7 @@ import dev.pdfvariants.text.nlp.LanguageDetection;
  */
 public final class TextModelBuilder {
     /** Characters of text sampled (spread over the document) for language detection. */
-    private static final int LANGUAGE_SAMPLE = 12_000;
+    private static final int LANGUAGE_SAMPLE = 3_000;
     private static final Pattern CAPTION = Pattern.compile("(?iu)^(?:fig\\.|figure|table|tabla|tabelle|tableau|abb\\.|abbildung)\\s*\\d.*");
 
     private TextModelBuilder() {

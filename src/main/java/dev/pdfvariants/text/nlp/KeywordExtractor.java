@@ -69,7 +69,7 @@ public final class KeywordExtractor {
         if (terms.isEmpty()) {
             return List.of();
         }
-        Map<List<String>, Candidate> candidates = candidates(terms);
+        Map<String, Candidate> candidates = candidates(terms);
         List<Keyword> scored = new ArrayList<>();
         for (Candidate c : candidates.values()) {
             double product = 1;
@@ -168,8 +168,9 @@ public final class KeywordExtractor {
         return terms;
     }
 
-    private Map<List<String>, Candidate> candidates(Map<String, TermStats> terms) {
-        Map<List<String>, Candidate> candidates = new HashMap<>();
+    private Map<String, Candidate> candidates(Map<String, TermStats> terms) {
+        Map<String, Candidate> candidates = new HashMap<>();
+        StringBuilder key = new StringBuilder();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
             if (!used(s)) {
                 continue;
@@ -193,14 +194,25 @@ public final class KeywordExtractor {
                     if (!last.content()) {
                         continue; // a phrase may hold a stopword inside, never at its end
                     }
-                    List<String> stems = new ArrayList<>(len);
+                    key.setLength(0);
+                    boolean repeats = false;
                     for (int k = i; k <= lastIndex; k++) {
-                        stems.add(tokens.get(k).stem());
+                        String stem = tokens.get(k).stem();
+                        repeats |= k > i && (stem.equals(tokens.get(i).stem()) || stem.equals(tokens.get(k - 1).stem()));
+                        key.append(stem).append('\u0001');
                     }
-                    if (len > 1 && new HashSet<>(stems).size() < len) {
+                    if (repeats) {
                         continue; // "salary salary"
                     }
-                    Candidate c = candidates.computeIfAbsent(stems, Candidate::new);
+                    Candidate c = candidates.get(key.toString());
+                    if (c == null) {
+                        List<String> stems = new ArrayList<>(len);
+                        for (int k = i; k <= lastIndex; k++) {
+                            stems.add(tokens.get(k).stem());
+                        }
+                        c = new Candidate(stems);
+                        candidates.put(key.toString(), c);
+                    }
                     c.tf++;
                     String form = surface(tokens, i, lastIndex, sentence);
                     c.forms.computeIfAbsent(form, f -> new int[2])[i == 0 ? 1 : 0]++;

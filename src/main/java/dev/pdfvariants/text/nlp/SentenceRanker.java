@@ -146,14 +146,22 @@ public final class SentenceRanker {
     private record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
     }
 
-    /** The similarity graph, each node keeping its strongest neighbours, made symmetric. */
+    /**
+     * The similarity graph, each node keeping its strongest neighbours, made symmetric. Similarities
+     * are accumulated through the postings, so terms in more than {@link #MAX_POSTINGS} sentences
+     * (near-zero IDF) do not contribute to them.
+     */
     private Graph graph() {
         int n = analysis.sentenceCount();
         int[][] postings = postings();
+        float[][] postingWeights = postingWeights(postings);
         double[] acc = new double[n];
         int[] touched = new int[n];
-        List<int[]> edges = new ArrayList<>();
-        List<Float> edgeWeights = new ArrayList<>();
+        long[] edges = new long[16];
+        float[] edgeWeights = new float[16];
+        int edgeCount = 0;
+        int[] best = new int[MAX_NEIGHBOURS];
+        double[] bestSim = new double[MAX_NEIGHBOURS];
         for (int s = 0; s < n; s++) {
             if (!rankable[s] || vectorTerms[s].length == 0) {
                 continue;
@@ -164,59 +172,67 @@ public final class SentenceRanker {
                 if (list == null) {
                     continue;
                 }
-                for (int other : list) {
+                float[] weights = postingWeights[vectorTerms[s][k]];
+                float w = vectorWeights[s][k];
+                for (int p = 0; p < list.length; p++) {
+                    int other = list[p];
                     if (other != s) {
                         if (acc[other] == 0) {
                             touched[touchedCount++] = other;
                         }
-                        acc[other] += 1e-12; // mark as touched; the exact similarity is computed below
+                        acc[other] += w * weights[p];
                     }
                 }
             }
-            // keep the strongest neighbours
-            int keep = Math.min(MAX_NEIGHBOURS, touchedCount);
-            int[] best = new int[keep];
-            double[] bestSim = new double[keep];
             int size = 0;
+            int weakest = -1;
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
+                double sim = acc[other];
                 acc[other] = 0;
-                double sim = similarity(s, other);
                 if (sim < MIN_SIMILARITY) {
                     continue;
                 }
-                if (size < keep) {
+                if (size < MAX_NEIGHBOURS) {
                     best[size] = other;
                     bestSim[size++] = sim;
-                } else {
-                    int weakest = 0;
-                    for (int q = 1; q < size; q++) {
-                        if (bestSim[q] < bestSim[weakest] || (bestSim[q] == bestSim[weakest] && best[q] > best[weakest])) {
-                            weakest = q;
-                        }
+                    if (size == MAX_NEIGHBOURS) {
+                        weakest = weakest(best, bestSim, size);
                     }
-                    if (sim > bestSim[weakest] || (sim == bestSim[weakest] && other < best[weakest])) {
-                        best[weakest] = other;
-                        bestSim[weakest] = sim;
-                    }
+                    continue;
+                }
+                if (sim > bestSim[weakest] || (sim == bestSim[weakest] && other < best[weakest])) {
+                    best[weakest] = other;
+                    bestSim[weakest] = sim;
+                    weakest = weakest(best, bestSim, size);
                 }
             }
             for (int q = 0; q < size; q++) {
-                edges.add(new int[] {s, best[q]});
-                edgeWeights.add((float) bestSim[q]);
+                if (edgeCount == edges.length) {
+                    edges = Arrays.copyOf(edges, edgeCount * 2);
+                    edgeWeights = Arrays.copyOf(edgeWeights, edgeCount * 2);
+                }
+                int a = Math.min(s, best[q]);
+                int b = Math.max(s, best[q]);
+                edges[edgeCount] = ((long) a << 32) | b;
+                edgeWeights[edgeCount++] = (float) bestSim[q];
             }
         }
-        // symmetric adjacency: an edge kept by either end is an edge of both
-        java.util.Map<Long, Float> undirected = new java.util.HashMap<>();
-        for (int e = 0; e < edges.size(); e++) {
-            int a = Math.min(edges.get(e)[0], edges.get(e)[1]);
-            int b = Math.max(edges.get(e)[0], edges.get(e)[1]);
-            undirected.put(((long) a << 32) | b, edgeWeights.get(e));
+        // symmetric adjacency: an edge kept by either end is an edge of both (sorted: deterministic)
+        Integer[] order = new Integer[edgeCount];
+        for (int e = 0; e < edgeCount; e++) {
+            order[e] = e;
         }
+        final long[] keys = edges;
+        Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
         int[] degree = new int[n];
-        for (long key : undirected.keySet()) {
-            degree[(int) (key >>> 32)]++;
-            degree[(int) key]++;
+        long previous = -1;
+        for (Integer e : order) {
+            if (keys[e] != previous) {
+                degree[(int) (keys[e] >>> 32)]++;
+                degree[(int) keys[e]]++;
+                previous = keys[e];
+            }
         }
         int[][] neighbours = new int[n][];
         float[][] weights = new float[n][];
@@ -226,12 +242,15 @@ public final class SentenceRanker {
         }
         int[] fill = new int[n];
         double[] out = new double[n];
-        List<Long> keys = new ArrayList<>(undirected.keySet());
-        keys.sort(null); // deterministic order of summation
-        for (long key : keys) {
-            int a = (int) (key >>> 32);
-            int b = (int) key;
-            float w = undirected.get(key);
+        previous = -1;
+        for (Integer e : order) {
+            if (keys[e] == previous) {
+                continue;
+            }
+            previous = keys[e];
+            int a = (int) (keys[e] >>> 32);
+            int b = (int) keys[e];
+            float w = edgeWeights[e];
             neighbours[a][fill[a]] = b;
             weights[a][fill[a]++] = w;
             neighbours[b][fill[b]] = a;
@@ -240,6 +259,39 @@ public final class SentenceRanker {
             out[b] += w;
         }
         return new Graph(neighbours, weights, out);
+    }
+
+    private static int weakest(int[] best, double[] bestSim, int size) {
+        int weakest = 0;
+        for (int q = 1; q < size; q++) {
+            if (bestSim[q] < bestSim[weakest] || (bestSim[q] == bestSim[weakest] && best[q] > best[weakest])) {
+                weakest = q;
+            }
+        }
+        return weakest;
+    }
+
+    /** The weight each posting's sentence gives the term, aligned with {@code postings}. */
+    private float[][] postingWeights(int[][] postings) {
+        float[][] weights = new float[postings.length][];
+        int[] fill = new int[postings.length];
+        for (int t = 0; t < postings.length; t++) {
+            if (postings[t] != null) {
+                weights[t] = new float[postings[t].length];
+            }
+        }
+        for (int s = 0; s < vectorTerms.length; s++) {
+            if (!rankable[s]) {
+                continue;
+            }
+            for (int k = 0; k < vectorTerms[s].length; k++) {
+                int t = vectorTerms[s][k];
+                if (weights[t] != null && fill[t] < weights[t].length) {
+                    weights[t][fill[t]++] = vectorWeights[s][k];
+                }
+            }
+        }
+        return weights;
     }
 
     /** Term id to the rankable sentences containing it; null for terms in too many sentences. */
