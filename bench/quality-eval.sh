@@ -6,12 +6,13 @@
 # usage: bench/quality-eval.sh [DIR...]            (default: ../shared/corpus samples)
 # writes bench/results/quality.md
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root="$(cd "$(dirname "$0")/.." && pwd)"
 dirs=("$@")
-[ ${#dirs[@]} -gt 0 ] || dirs=(../shared/corpus samples)
-abs=()
-for d in "${dirs[@]}"; do abs+=("$(cd "$d" && pwd)"); done
+[ ${#dirs[@]} -gt 0 ] || dirs=("$root/../shared/corpus" "$root/samples")
+abs=()   # relative to the repository, so the results file names no machine-specific path
+for d in "${dirs[@]}"; do abs+=("$(realpath --relative-to="$root" "$d")"); done
+cd "$root"
 mkdir -p bench/results
 mvn -B -q test-compile exec:java -Dexec.classpathScope=test \
     -Dexec.mainClass=dev.pdfvariants.bench.QualityEvaluation \
-    -Dexec.args="$PWD/bench/results/quality.md ${abs[*]}" 2> >(grep -v '^SLF4J\|WARN\|DEBUG' >&2)
+    -Dexec.args="bench/results/quality.md ${abs[*]}" 2> >(grep -v '^SLF4J\|WARN\|DEBUG' >&2)

@@ -66,27 +66,27 @@ public final class QualityEvaluation {
             System.exit(2);
         }
         QualityEvaluation e = new QualityEvaluation();
-        List<Path> files = new ArrayList<>();
+        int files = 0;
         for (int i = 1; i < args.length; i++) {
-            try (Stream<Path> walk = Files.walk(Path.of(args[i]))) {
+            Path dir = Path.of(args[i]);
+            List<Path> found = new ArrayList<>();
+            try (Stream<Path> walk = Files.walk(dir)) {
                 walk.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")).sorted()
-                        .forEach(files::add);
+                        .forEach(found::add);
             }
+            for (Path f : found) {
+                e.evaluate(f, dir);
+            }
+            files += found.size();
         }
-        for (Path f : files) {
-            e.evaluate(f, Path.of(args[1]));
-        }
-        String table = e.table(files.size(), Arrays.copyOfRange(args, 1, args.length));
+        String table = e.table(files, Arrays.copyOfRange(args, 1, args.length));
         Files.createDirectories(Path.of(args[0]).toAbsolutePath().getParent());
         Files.writeString(Path.of(args[0]), table);
         System.out.print(table);
     }
 
     private void evaluate(Path file, Path root) {
-        String name = root.relativize(file).toString();
-        if (name.startsWith("..")) {
-            name = file.getFileName().toString();
-        }
+        String name = (root.getFileName() == null ? "" : root.getFileName() + "/") + root.relativize(file);
         if (name.contains("flate-bomb") || name.contains("bomb-giant")) {
             notQualified.add(name + ": skipped (decompression bomb)");
             return;

@@ -21,6 +21,7 @@ import java.util.Set;
 public final class KeywordExtractor {
     private static final int MAX_WORDS = 3;
     private static final int WINDOW = 2;
+    private static final int FORM_SAMPLE = 12;
 
     private final Analysis analysis;
     private final boolean[] use;
@@ -214,8 +215,10 @@ public final class KeywordExtractor {
                         candidates.put(key.toString(), c);
                     }
                     c.tf++;
-                    String form = surface(tokens, i, lastIndex, sentence);
-                    c.forms.computeIfAbsent(form, f -> new int[2])[i == 0 ? 1 : 0]++;
+                    if (c.tf <= FORM_SAMPLE) { // the usual written form shows in the first occurrences
+                        String form = surface(tokens, i, lastIndex, sentence);
+                        c.forms.computeIfAbsent(form, f -> new int[2])[i == 0 ? 1 : 0]++;
+                    }
                 }
             }
         }
@@ -249,7 +252,14 @@ public final class KeywordExtractor {
     private static String surface(List<Token> tokens, int from, int to, String sentence) {
         Token a = tokens.get(from);
         Token b = tokens.get(to);
-        return sentence.substring(a.start(), b.end()).replaceAll("\\s+", " ");
+        String form = sentence.substring(a.start(), b.end());
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < form.length() && Character.isWhitespace(form.charAt(i + 1)))) {
+                return form.replaceAll("\\s+", " ");
+            }
+        }
+        return form;
     }
 
     private static boolean crosses(List<Token> tokens, int from, int to) {

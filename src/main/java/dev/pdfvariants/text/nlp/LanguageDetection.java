@@ -90,7 +90,7 @@ public final class LanguageDetection {
             case LATIN, CYRILLIC: break;
             default: return declaredOr(declared, Languages.UNDETERMINED);
         }
-        String byStopwords = byStopwords(sample);
+        String byStopwords = byStopwords(sample, declaredCode(declared));
         if (byStopwords != null) {
             return Languages.of(byStopwords);
         }
@@ -110,7 +110,7 @@ public final class LanguageDetection {
      * 40 % stopwords in these languages; a margin of 1.6 over the runner-up keeps close relatives
      * (Spanish / Portuguese / Galician) for the detector.
      */
-    static String byStopwords(CharSequence sample) {
+    static String byStopwords(CharSequence sample, String declared) {
         int words = 0;
         int[] hits = new int[STOPWORD_LANGUAGES.size()];
         List<Language> languages = STOPWORD_LANGUAGES.stream().map(Languages::of).toList();
@@ -140,8 +140,16 @@ public final class LanguageDetection {
                 second = l;
             }
         }
-        boolean clear = words >= 40 && hits[best] >= words * 0.25 && hits[best] >= 1.6 * hits[second];
-        return clear ? STOPWORD_LANGUAGES.get(best) : null;
+        boolean clear = words >= 30 && hits[best] >= words * 0.2 && hits[best] >= 1.5 * hits[second];
+        // a weaker lead that agrees with the document's declared language is enough too
+        boolean confirmed = words >= 30 && hits[best] >= words * 0.12 && hits[best] > hits[second]
+                && STOPWORD_LANGUAGES.get(best).equals(declared);
+        return clear || confirmed ? STOPWORD_LANGUAGES.get(best) : null;
+    }
+
+    private static String declaredCode(String declared) {
+        return declared == null || declared.isBlank() ? null
+                : declared.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
     }
 
     private static Language declaredOr(String declared, Language fallback) {
