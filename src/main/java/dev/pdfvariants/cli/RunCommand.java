@@ -91,6 +91,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DocumentOptions documentOptions;
 
+    @Mixin
+    ContentOptions content = new ContentOptions();
+
     @Option(names = "--json", description = "Print a machine-readable summary of the batch on stdout.")
     boolean json;
 
@@ -134,6 +137,14 @@ final class RunCommand implements Callable<Integer> {
         return new BatchRunner(context.registry(), context.clock()).run(options, context.io()).code();
     }
 
+    private dev.pdfvariants.config.ContentSettings contentSettings() {
+        try {
+            return content.toSettings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     RunOptions toOptions() {
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--output=DIR'");
@@ -160,7 +171,8 @@ final class RunCommand implements Callable<Integer> {
                 .json(json)
                 .progress(progress)
                 .verbose(verbose)
-                .settings(new VariantSettings(textOrder, documentOptions.toSettings(context.io().env())))
+                .settings(new VariantSettings(textOrder, contentSettings(),
+                        documentOptions.toSettings(context.io().env())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
                 .telemetry(telemetry.toSettings(spec.commandLine(), context.io(), json))
                 .resilience(resilience.toSettings(spec.commandLine().getParseResult().originalArgs()))

@@ -8,15 +8,32 @@ import java.util.Objects;
  * its cache key.
  *
  * @param textOrder reading order of extracted text
+ * @param content   summary, abridged, quiz and slide options of the content variants
  * @param document  thumbnails, split, watermark and encryption options of the document variants
  */
-public record VariantSettings(TextOrder textOrder, DocumentSettings document) {
+public record VariantSettings(TextOrder textOrder, ContentSettings content, DocumentSettings document) {
     public VariantSettings {
         Objects.requireNonNull(textOrder, "textOrder");
+        Objects.requireNonNull(content, "content");
         Objects.requireNonNull(document, "document");
     }
 
+    /** The given text order, every other group at its defaults. */
+    public VariantSettings(TextOrder textOrder) {
+        this(textOrder, ContentSettings.defaults(), DocumentSettings.defaults());
+    }
+
+    /** The given content options, every other group at its defaults. */
+    public VariantSettings(TextOrder textOrder, ContentSettings content) {
+        this(textOrder, content, DocumentSettings.defaults());
+    }
+
+    /** The given document-variant options, every other group at its defaults. */
+    public VariantSettings(TextOrder textOrder, DocumentSettings document) {
+        this(textOrder, ContentSettings.defaults(), document);
+    }
+
     public static VariantSettings defaults() {
-        return new VariantSettings(TextOrder.STREAM, DocumentSettings.defaults());
+        return new VariantSettings(TextOrder.STREAM);
     }
 }

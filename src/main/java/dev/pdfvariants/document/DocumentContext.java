@@ -13,6 +13,10 @@ import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.telemetry.Instrumentation;
+import dev.pdfvariants.text.Outline;
+import dev.pdfvariants.text.PageLines;
+import dev.pdfvariants.text.TextModel;
+import dev.pdfvariants.text.TextModelBuilder;
 
 /**
  * One open document and the artifacts its variants share. The PDF is loaded once; derived
@@ -34,6 +38,9 @@ public final class DocumentContext {
     private final Set<String> warnings = new LinkedHashSet<>();
     private PageTexts pageTexts;
     private IOException pageTextsFailure;
+    private List<PageLines> layout;
+    private TextModel textModel;
+    private Outline outline;
 
     public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
             Cancellation cancellation) {
@@ -102,8 +109,9 @@ public final class DocumentContext {
     public PageTexts pageTexts() throws IOException {
         if (pageTexts == null && pageTextsFailure == null) {
             try {
-                pageTexts = Instrumentation.step("text.model",
-                        () -> new PageTextExtractor(settings.textOrder(), cancellation, this::warn).extract(pdf));
+                PageTextExtractor extractor = new PageTextExtractor(settings.textOrder(), cancellation, this::warn);
+                pageTexts = Instrumentation.step("text.model", () -> extractor.extract(pdf));
+                layout = extractor.layout();
             } catch (IOException e) {
                 pageTextsFailure = e;
             }
@@ -112,5 +120,33 @@ public final class DocumentContext {
             throw new IOException(pageTextsFailure.getMessage(), pageTextsFailure);
         }
         return pageTexts;
+    }
+
+    /**
+     * The text model (blocks, headings, sentences, language) that content variants share, built on
+     * first use from the lines captured by the same extraction pass as {@link #pageTexts()}.
+     */
+    public TextModel textModel() throws IOException {
+        if (textModel == null) {
+            pageTexts();
+            cancellation.checkpoint();
+            String declared;
+            try {
+                declared = pdf.getDocumentCatalog().getLanguage();
+            } catch (RuntimeException e) {
+                declared = null;
+            }
+            textModel = TextModelBuilder.build(layout, pageTexts.pages().size(), declared);
+            layout = null; // the model holds what variants need
+        }
+        return textModel;
+    }
+
+    /** The document's outline: its bookmarks, or else the headings detected in its text. */
+    public Outline outline() throws IOException {
+        if (outline == null) {
+            outline = Outline.of(pdf, textModel());
+        }
+        return outline;
     }
 }

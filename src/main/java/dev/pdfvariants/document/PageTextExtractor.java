@@ -8,20 +8,29 @@ import java.util.function.Consumer;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 
 import dev.pdfvariants.config.TextOrder;
+import dev.pdfvariants.text.LineCollector;
+import dev.pdfvariants.text.PageLines;
 
 /**
  * Extracts every page's text in one pass of PDFBox's text stripper, checking for cancellation
  * between pages. A page whose content cannot be read (a broken content stream, a missing font)
  * yields no text and a warning; the other pages are still extracted, as pdftotext does.
+ * <p>
+ * The same pass also records every line's layout (font size, weight, position) for the text
+ * model, so content variants never extract the text a second time.
  */
 final class PageTextExtractor extends PDFTextStripper {
     private final Cancellation cancellation;
     private final Consumer<String> warnings;
     private final StringWriter buffer = new StringWriter();
     private final List<String> pages = new ArrayList<>();
+    private final List<PageLines> layout = new ArrayList<>();
+    private final LineCollector lines = new LineCollector();
 
     PageTextExtractor(TextOrder order, Cancellation cancellation, Consumer<String> warnings) {
         this.cancellation = cancellation;
@@ -32,6 +41,7 @@ final class PageTextExtractor extends PDFTextStripper {
         setPageStart("");
     }
 
+    /** The text of every page, and the lines of every page in {@link #layout()}. */
     PageTexts extract(PDDocument document) throws IOException {
         writeText(document, buffer);
         int total = Pages.count(document);
@@ -39,6 +49,11 @@ final class PageTextExtractor extends PDFTextStripper {
             pages.add(""); // trailing pages without a content stream
         }
         return new PageTexts(pages);
+    }
+
+    /** The lines of every page that had text, in page order; valid after {@link #extract}. */
+    List<PageLines> layout() {
+        return layout;
     }
 
     @Override
@@ -49,16 +64,42 @@ final class PageTextExtractor extends PDFTextStripper {
             pages.add(""); // pages without a content stream are not processed
         }
         buffer.getBuffer().setLength(0);
+        lines.startPage(index + 1);
         String text;
         try {
             super.processPage(page);
             text = normalize(buffer.toString());
+            PDRectangle box = page.getCropBox();
+            boolean sideways = page.getRotation() % 180 != 0;
+            PageLines pageLines = lines.finishPage(sideways ? box.getHeight() : box.getWidth(),
+                    sideways ? box.getWidth() : box.getHeight());
+            if (!pageLines.lines().isEmpty()) {
+                layout.add(pageLines);
+            }
         } catch (IOException | RuntimeException e) {
             warnings.accept("page " + (index + 1) + ": text not extracted: " + PdfLoader.oneLine(e));
             text = "";
         }
         pages.add(text);
         buffer.getBuffer().setLength(0);
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> textPositions) throws IOException {
+        super.writeString(text, textPositions);
+        lines.word(text, textPositions);
+    }
+
+    @Override
+    protected void writeWordSeparator() throws IOException {
+        super.writeWordSeparator();
+        lines.space();
+    }
+
+    @Override
+    protected void writeLineSeparator() throws IOException {
+        super.writeLineSeparator();
+        lines.endLine();
     }
 
 

@@ -38,6 +38,7 @@ import dev.pdfvariants.output.OutputSink;
 import dev.pdfvariants.telemetry.Instrumentation;
 import dev.pdfvariants.resilience.Safeguards;
 import dev.pdfvariants.variant.Variant;
+import dev.pdfvariants.variant.VariantSkipped;
 
 /**
  * The work of one document: open it once, run every requested variant on the shared context,
@@ -209,6 +210,9 @@ public final class DocumentProcessor {
         } catch (CancellationException e) {
             sink.abort();
             throw e;
+        } catch (VariantSkipped e) {
+            sink.abort();
+            return VariantResult.skipped(variant.name(), e.getMessage());
         } catch (DocumentFailure e) {
             sink.abort();
             return VariantResult.failed(variant.name(), millisSince(start), Failure.of(e));

@@ -40,6 +40,14 @@ public final class VariantRegistry {
         return new VariantRegistry(List.of(
                 new TextVariant(),
                 new MetadataVariant(),
+                new SummaryVariant(),
+                new OutlineVariant(),
+                new HighlightsVariant(),
+                new TopicsVariant(),
+                new NotesVariant(),
+                new QuizVariant(),
+                new PresentationVariant(),
+                new AbridgedVariant(),
                 new ThumbnailsVariant(),
                 new ImagesVariant(),
                 new SplitVariant(),
@@ -47,7 +55,7 @@ public final class VariantRegistry {
                 new WatermarkedVariant(),
                 new SanitizedVariant(),
                 new EncryptedVariant()),
-                List.of("text", "metadata"));
+                List.of("text", "metadata", "summary", "outline", "topics", "highlights"));
     }
 
     public List<Variant> all() {

@@ -26,7 +26,7 @@ class NdjsonEventsTest {
     @Test
     void eventsOnStdoutDescribeTheBatchFromStartToFinish() throws Exception {
         Path out = tmp.resolve("out");
-        Cli.Result r = cli().run("run", Corpus.samples().toString(), "-o", out.toString(), "--events", "-",
+        Cli.Result r = cli().run("run", "-v", "text,metadata", Corpus.samples().toString(), "-o", out.toString(), "--events", "-",
                 "--progress", "none");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
 
@@ -56,7 +56,7 @@ class NdjsonEventsTest {
     @Test
     void eventsGoToAFileAndStdoutStaysEmpty() throws Exception {
         Path file = tmp.resolve("logs/events.ndjson");
-        Cli.Result r = cli().run("run", Corpus.samples().resolve("reports").toString(), "-o",
+        Cli.Result r = cli().run("run", "-v", "text,metadata", Corpus.samples().resolve("reports").toString(), "-o",
                 tmp.resolve("out").toString(), "--events", file.toString(), "--progress", "none");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).isEmpty();
@@ -68,7 +68,7 @@ class NdjsonEventsTest {
 
     @Test
     void eventsOnStdoutAndJsonConflict() {
-        Cli.Result r = cli().run("run", Corpus.samples().toString(), "-o", tmp.resolve("out").toString(), "--events",
+        Cli.Result r = cli().run("run", "-v", "text,metadata", Corpus.samples().toString(), "-o", tmp.resolve("out").toString(), "--events",
                 "-", "--json");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--events - and --json would both write to stdout");

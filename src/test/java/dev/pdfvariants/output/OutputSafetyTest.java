@@ -154,15 +154,18 @@ class OutputSafetyTest {
             try (Stream<Path> states = Files.walk(out.resolve("_run/state"))) {
                 for (Path s : (Iterable<Path>) states.filter(p -> p.toString().endsWith(".json"))::iterator) {
                     DocumentState state = Json.mapper().readValue(s.toFile(), DocumentState.class);
+                    // a variant that hit the full disk is not recorded, and the re-run redoes it
+                    boolean complete = state.variants().keySet()
+                            .containsAll(dev.pdfvariants.variant.VariantRegistry.standard().defaults());
                     for (DocumentState.VariantEntry v : state.variants().values()) {
                         for (DocumentState.StoredOutput o : v.outputs()) {
                             assertThat(AtomicFiles.sha256(out.resolve(o.path()))).isEqualTo(o.sha256());
                         }
                     }
-                    finished++;
+                    finished += complete ? 1 : 0;
                 }
             }
-            assertThat(finished).isBetween(1, 7);
+            assertThat(finished).isBetween(0, 7);
             try (Stream<Path> all = Files.walk(out)) {
                 assertThat(all.map(Path::toString)).noneMatch(p -> p.endsWith(AtomicFiles.TEMP_SUFFIX));
             }
@@ -172,7 +175,7 @@ class OutputSafetyTest {
             assertThat(again.exitCode()).as(again.toString()).isZero();
             JsonNode manifest = Pdfs.manifest(out);
             assertThat(manifest.get("documents")).hasSize(8);
-            assertThat(manifest.at("/counts/skipped").asInt()).isEqualTo(finished);
+            assertThat(manifest.at("/counts/skipped").asInt()).as(manifest.toString()).isEqualTo(finished);
         }
     }
 }

@@ -55,7 +55,7 @@ class TracingTest {
                     .env("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=" + API_KEY)
                     .env("ENABLE_TRACING", "true")
                     .env("OTLP_ENDPOINT", collector.url())
-                    .run("run", Corpus.samples().toString(), "-o", out.toString(), "--progress", "none");
+                    .run("run", "-v", "text,metadata", Corpus.samples().toString(), "-o", out.toString(), "--progress", "none");
             assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
             JsonNode manifest = Pdfs.manifest(out);
 
@@ -116,7 +116,7 @@ class TracingTest {
     @Test
     void withoutATraceparentTheBatchStartsItsOwnTrace() throws Exception {
         try (OtlpReceiver collector = new OtlpReceiver()) {
-            Cli.Result r = cli().run("run", Corpus.samples().resolve("reports").toString(), "-o",
+            Cli.Result r = cli().run("run", "-v", "text,metadata", Corpus.samples().resolve("reports").toString(), "-o",
                     tmp.resolve("out").toString(), "--tracing", "--otlp-endpoint", collector.url(), "--progress", "none");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             Received batch = collector.named("batch").get(0);
@@ -134,7 +134,7 @@ class TracingTest {
             Cli.Result r = cli().env("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc")
                     .env("OTEL_EXPORTER_OTLP_ENDPOINT", collector.url())
                     .env("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=" + API_KEY)
-                    .run("run", Corpus.samples().resolve("reports").toString(), "-o", tmp.resolve("out").toString(),
+                    .run("run", "-v", "text,metadata", Corpus.samples().resolve("reports").toString(), "-o", tmp.resolve("out").toString(),
                             "--tracing", "--progress", "none");
             assertThat(r.exitCode()).as(r.toString()).isZero();
             Received batch = collector.named("batch").get(0);
@@ -151,7 +151,7 @@ class TracingTest {
     void anUnreachableCollectorCostsOneWarningAndTheBatchStillSucceeds() {
         String dead = "http://127.0.0.1:" + Pushgateway.freePort();
         Cli.Result r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli()
-                .run("run", Corpus.samples().toString(), "--exclude", "broken", "-o", tmp.resolve("out").toString(),
+                .run("run", "-v", "text,metadata", Corpus.samples().toString(), "--exclude", "broken", "-o", tmp.resolve("out").toString(),
                         "--tracing", "--otlp-endpoint", dead, "--progress", "none"));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.err().lines().filter(l -> l.contains(" WARN "))).singleElement().asString()
@@ -163,7 +163,7 @@ class TracingTest {
     void anInvalidTraceparentIsReportedAndTheBatchTracesOnItsOwn() throws Exception {
         try (OtlpReceiver collector = new OtlpReceiver()) {
             Cli.Result r = cli().env("TRACEPARENT", "not-a-traceparent")
-                    .run("run", Corpus.samples().resolve("reports").toString(), "-o", tmp.resolve("out").toString(),
+                    .run("run", "-v", "text,metadata", Corpus.samples().resolve("reports").toString(), "-o", tmp.resolve("out").toString(),
                             "--tracing", "--otlp-endpoint", collector.url(), "--progress", "none");
             assertThat(r.exitCode()).isZero();
             assertThat(r.err()).contains("TRACEPARENT is not a valid W3C traceparent");
@@ -201,7 +201,7 @@ class TracingTest {
     @Test
     void anUnknownProtocolIsAUsageError() {
         Cli.Result r = cli().env("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json")
-                .run("run", Corpus.samples().toString(), "-o", tmp.resolve("out").toString(), "--tracing");
+                .run("run", "-v", "text,metadata", Corpus.samples().toString(), "-o", tmp.resolve("out").toString(), "--tracing");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("OTLP protocol 'http/json' is not supported");
     }

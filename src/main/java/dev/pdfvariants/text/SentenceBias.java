@@ -1,0 +1,92 @@
+package dev.pdfvariants.text;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.pdfvariants.text.nlp.Analysis;
+import dev.pdfvariants.text.nlp.Token;
+import dev.pdfvariants.text.nlp.Tokenizer;
+
+/**
+ * The restart vector of the biased sentence ranking: what a reader's attention favours before the
+ * graph has its say. Sentences early in the document, first sentences of a section or paragraph,
+ * sentences in an introduction, summary or conclusion, and sentences sharing words with the
+ * title weigh more.
+ */
+final class SentenceBias {
+    private static final Pattern KEY_SECTION = Pattern.compile("(?iu).*\\b(?:introduction|summary|overview|conclusions?|"
+            + "abstract|findings|purpose|background|executive|introducción|resumen|conclusi[oó]n(?:es)?|objetivos?|"
+            + "einleitung|einführung|zusammenfassung|fazit|überblick|résumé|synthèse|introdução|resumo|conclus[aã]o|"
+            + "conclusões|sumário|sintesi|introduzione|conclusioni)\\b.*");
+
+    private SentenceBias() {
+    }
+
+    static double[] of(TextModel model) {
+        List<Sentence> sentences = model.sentences();
+        Analysis analysis = model.analysis();
+        int n = sentences.size();
+        double[] bias = new double[n];
+        int prose = (int) sentences.stream().filter(Sentence::prose).count();
+        Set<String> titleStems = titleStems(model);
+        int rank = 0;
+        int previousBlock = -1;
+        int previousHeading = -2;
+        boolean firstOfSection = true;
+        for (Sentence s : sentences) {
+            if (s.heading() != previousHeading) {
+                previousHeading = s.heading();
+                firstOfSection = true;
+            }
+            boolean firstOfBlock = s.block() != previousBlock;
+            previousBlock = s.block();
+            if (!s.prose()) {
+                continue;
+            }
+            double position = prose <= 1 ? 0 : (double) rank++ / (prose - 1);
+            double b = 1 + 1.5 * Math.exp(-position * 8);
+            if (firstOfSection) {
+                b += 1.0;
+                firstOfSection = false;
+            }
+            if (firstOfBlock) {
+                b += 0.5;
+            }
+            if (s.heading() >= 0 && KEY_SECTION.matcher(model.blocks().get(s.heading()).text()).matches()) {
+                b += 1.0;
+            }
+            if (!titleStems.isEmpty()) {
+                int shared = 0;
+                Set<String> seen = new HashSet<>();
+                for (int t : analysis.terms(s.index())) {
+                    String stem = analysis.term(t);
+                    if (titleStems.contains(stem) && seen.add(stem)) {
+                        shared++;
+                    }
+                }
+                b += 2.0 * shared / titleStems.size();
+            }
+            bias[s.index()] = b;
+        }
+        return bias;
+    }
+
+    private static Set<String> titleStems(TextModel model) {
+        String title = model.title();
+        if (title == null) {
+            List<Block> headings = model.headings();
+            title = headings.isEmpty() ? null : headings.get(0).text();
+        }
+        Set<String> stems = new HashSet<>();
+        if (title != null) {
+            for (Token t : new Tokenizer(model.language()).tokens(title)) {
+                if (t.content()) {
+                    stems.add(t.stem());
+                }
+            }
+        }
+        return stems;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.pdfvariants.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits a paragraph into sentences: at {@code . ! ? …} followed by a space and a capital, digit,
+ * quote or opening bracket, and always after {@code 。！？}. It does not split after known
+ * abbreviations of the document's language ({@code e.g.}, {@code Dr.}, {@code z. B.},
+ * {@code p. ej.}), single initials ({@code J. Smith}), or inside numbers ({@code 3.14}).
+ */
+final class SentenceSplitter {
+    private static final Set<String> COMMON = Set.of("e.g", "i.e", "etc", "vs", "cf", "fig", "figs", "eq", "eqs", "no",
+            "nos", "vol", "vols", "pp", "p", "ed", "eds", "al", "approx", "ca", "mr", "mrs", "ms", "dr", "prof", "st",
+            "jr", "sr", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "sec", "ch", "chap", "ref", "refs", "resp", "viz", "u.s", "u.k", "e.u",
+            "ph.d", "a.m", "p.m", "min", "max", "incl", "excl", "est", "gen", "gov", "op", "cit", "ibid", "tab");
+    private static final Map<String, Set<String>> BY_LANGUAGE = Map.of(
+            "es", Set.of("sr", "sra", "srta", "dra", "ud", "uds", "p.ej", "ej", "pág", "págs", "núm", "art", "aprox",
+                    "tel", "av", "avda", "etc", "cap", "vid", "admón", "dña", "d", "ee.uu"),
+            "de", Set.of("z.b", "bzw", "usw", "ca", "vgl", "ggf", "evtl", "inkl", "d.h", "u.a", "s", "abb", "nr",
+                    "hr", "fr", "dipl", "ing", "bsp", "sog", "u.ä", "zzgl", "u.u", "o.ä", "str", "geb", "tel"),
+            "fr", Set.of("m", "mm", "mme", "mlle", "p.ex", "cf", "env", "chap", "éd", "av", "boul", "dép", "art", "n°"),
+            "pt", Set.of("sr", "sra", "srs", "dr", "dra", "p.ex", "pág", "art", "cap", "núm", "av", "ex", "obs"),
+            "it", Set.of("sig", "sigg", "dott", "ing", "avv", "pag", "ecc", "es", "cap"));
+
+    private final Set<String> abbreviations;
+    private final boolean german;
+
+    SentenceSplitter(String language) {
+        this.abbreviations = BY_LANGUAGE.getOrDefault(language, Set.of());
+        this.german = "de".equals(language);
+    }
+
+    List<String> split(String paragraph) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = paragraph.length();
+        for (int i = 0; i < n; i++) {
+            char c = paragraph.charAt(i);
+            if (c == '。' || c == '！' || c == '？' || c == '．') {
+                int end = skipClosers(paragraph, i + 1);
+                add(out, paragraph, start, end);
+                start = end;
+                i = end - 1;
+                continue;
+            }
+            if (c != '.' && c != '!' && c != '?' && c != '…') {
+                continue;
+            }
+            int end = skipClosers(paragraph, i + 1);
+            while (end < n && (paragraph.charAt(end) == '.' || paragraph.charAt(end) == '!' || paragraph.charAt(end) == '?')) {
+                end = skipClosers(paragraph, end + 1); // "?!", "..."
+            }
+            if (end >= n) {
+                break;
+            }
+            if (!Character.isWhitespace(paragraph.charAt(end))) {
+                continue; // 3.14, www.example.org, e.g.
+            }
+            int next = end;
+            while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
+                next++;
+            }
+            if (next >= n) {
+                break;
+            }
+            int following = paragraph.codePointAt(next);
+            boolean opensSentence = Character.isUpperCase(following) || Character.isDigit(following)
+                    || "\"'“‘«¿¡([".indexOf(following) >= 0 || Blocks.isCjk(following)
+                    || (Character.isLetter(following) && !Character.isLowerCase(following));
+            if (!opensSentence || (c == '.' && isAbbreviation(paragraph, start, i, following))) {
+                continue;
+            }
+            add(out, paragraph, start, end);
+            start = next;
+            i = next - 1;
+        }
+        add(out, paragraph, start, n);
+        return out;
+    }
+
+    private boolean isAbbreviation(String text, int sentenceStart, int dot, int following) {
+        int wordStart = dot;
+        while (wordStart > sentenceStart && !Character.isWhitespace(text.charAt(wordStart - 1))
+                && "([\"'“‘".indexOf(text.charAt(wordStart - 1)) < 0) {
+            wordStart--;
+        }
+        String word = text.substring(wordStart, dot).toLowerCase(Locale.ROOT);
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+            return true; // an initial: J. Smith
+        }
+        if (word.equals("etc")) {
+            return false; // "etc." before a capital usually ends the sentence
+        }
+        if (COMMON.contains(word) || abbreviations.contains(word)) {
+            return true;
+        }
+        if (word.matches("(\\p{L}\\.)+\\p{L}")) {
+            return true; // u.s.a, z.b (dots inside)
+        }
+        // German ordinals: "am 3. Oktober"
+        return german && word.matches("\\d{1,2}");
+    }
+
+    private static int skipClosers(String text, int i) {
+        while (i < text.length() && ")]\"'”’»」』）".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void add(List<String> out, String text, int from, int to) {
+        String s = text.substring(from, Math.min(to, text.length())).strip();
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+    }
+}

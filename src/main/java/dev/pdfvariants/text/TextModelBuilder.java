@@ -1,0 +1,158 @@
+package dev.pdfvariants.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import dev.pdfvariants.text.nlp.Language;
+import dev.pdfvariants.text.nlp.LanguageDetection;
+
+/**
+ * Builds a {@link TextModel} from the lines captured during text extraction: removes running
+ * headers, footers and page numbers, groups lines into blocks, finds the title and the headings,
+ * detects the language and splits paragraphs into sentences.
+ */
+public final class TextModelBuilder {
+    /** Characters of text sampled (spread over the document) for language detection. */
+    private static final int LANGUAGE_SAMPLE = 3_000;
+    private static final Pattern CAPTION = Pattern.compile("(?iu)^(?:fig\\.|figure|table|tabla|tabelle|tableau|abb\\.|abbildung)\\s*\\d.*");
+
+    private TextModelBuilder() {
+    }
+
+    /**
+     * @param pages            the lines of every page that has text
+     * @param pageCount        the document's page count
+     * @param declaredLanguage the catalog's {@code /Lang}, or null
+     */
+    public static TextModel build(List<PageLines> pages, int pageCount, String declaredLanguage) {
+        List<PageLines> cleaned = RunningMatter.remove(pages);
+        float body = Blocks.bodyFontSize(cleaned);
+        List<Block> blocks = Blocks.of(cleaned, body);
+        Block title = title(blocks, body);
+        blocks = new HeadingDetector(body, bodyIsBold(cleaned, body)).detect(blocks, title);
+        Language language = LanguageDetection.detect(sample(blocks), declaredLanguage);
+        List<Sentence> sentences = sentences(blocks, language, title);
+        return new TextModel(pageCount, blocks, sentences, language, body, title);
+    }
+
+    /** The largest text on the first page with text, when it is clearly larger than the body. */
+    private static Block title(List<Block> blocks, float body) {
+        if (blocks.isEmpty()) {
+            return null;
+        }
+        int firstPage = blocks.get(0).page();
+        Block best = null;
+        for (Block b : blocks) {
+            if (b.page() != firstPage) {
+                break;
+            }
+            if (b.lines() <= 4 && b.text().length() <= 200 && (best == null || b.fontSize() > best.fontSize())) {
+                best = b;
+            }
+        }
+        return best != null && best.fontSize() >= body * 1.3f ? best : null;
+    }
+
+    private static boolean bodyIsBold(List<PageLines> pages, float body) {
+        long bold = 0;
+        long all = 0;
+        for (PageLines p : pages) {
+            for (Line l : p.lines()) {
+                if (l.fontSize() == body) {
+                    all += l.text().length();
+                    if (l.bold()) {
+                        bold += l.text().length();
+                    }
+                }
+            }
+        }
+        return bold * 2 > all;
+    }
+
+    private static String sample(List<Block> blocks) {
+        long total = blocks.stream().filter(b -> !b.heading()).mapToLong(b -> b.text().length()).sum();
+        long stride = Math.max(1, total / LANGUAGE_SAMPLE);
+        StringBuilder sb = new StringBuilder();
+        long position = 0;
+        long next = 0;
+        for (Block b : blocks) {
+            if (b.heading()) {
+                continue;
+            }
+            if (position >= next || stride == 1) {
+                sb.append(b.text()).append('\n');
+                next = position + Math.max(b.text().length(), 1) * stride;
+            }
+            position += b.text().length();
+            if (sb.length() >= LANGUAGE_SAMPLE) {
+                break;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<Sentence> sentences(List<Block> blocks, Language language, Block title) {
+        SentenceSplitter splitter = new SentenceSplitter(language.code());
+        List<Sentence> sentences = new ArrayList<>();
+        int heading = -1;
+        for (Block b : blocks) {
+            if (b.heading()) {
+                heading = b.index();
+                continue;
+            }
+            if (title != null && b.index() == title.index()) {
+                continue;
+            }
+            for (String s : splitter.split(b.text())) {
+                sentences.add(new Sentence(sentences.size(), s, b.page(), b.index(), heading, isProse(s, language)));
+            }
+        }
+        return sentences;
+    }
+
+    /** A real sentence: enough words, mostly letters, not a caption, not shouting. */
+    static boolean isProse(String s, Language language) {
+        if (s.length() > 1200 || CAPTION.matcher(s).matches() || s.contains("http://") || s.contains("https://")) {
+            return false;
+        }
+        int letters = 0;
+        int visible = 0;
+        int cjk = 0;
+        int lower = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            visible++;
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isLowerCase(c)) {
+                    lower++;
+                }
+                if (Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL) {
+                    cjk++;
+                }
+            }
+        }
+        if (visible == 0 || letters < visible * 0.6) {
+            return false;
+        }
+        if (cjk * 2 >= letters) {
+            return cjk >= 8;
+        }
+        int words = 0;
+        for (String w : s.split("\\s+")) {
+            if (w.chars().anyMatch(Character::isLetter)) {
+                words++;
+            }
+        }
+        boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(firstLetter(s));
+        return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
+    }
+
+    private static int firstLetter(String s) {
+        return s.codePoints().filter(Character::isLetter).findFirst().orElse(' ');
+    }
+}

@@ -1,0 +1,106 @@
+package dev.pdfvariants.text.nlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tokens of every sentence of a document, tokenised once, and the content terms (stems of
+ * non-stopwords) as integer ids with their document frequencies: the shared input of sentence
+ * ranking and keyword extraction.
+ */
+public final class Analysis {
+    private final Language language;
+    private final List<String> sentences;
+    private final List<List<Token>> tokens;
+    private final int[][] terms;
+    private final List<String> vocabulary;
+    private final int[] documentFrequency;
+
+    private Analysis(Language language, List<String> sentences, List<List<Token>> tokens, int[][] terms,
+            List<String> vocabulary, int[] df) {
+        this.language = language;
+        this.sentences = List.copyOf(sentences);
+        this.tokens = tokens;
+        this.terms = terms;
+        this.vocabulary = vocabulary;
+        this.documentFrequency = df;
+    }
+
+    /** Tokenises every sentence once. */
+    public static Analysis of(Language language, List<String> sentences) {
+        Tokenizer tokenizer = new Tokenizer(language);
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> vocabulary = new ArrayList<>();
+        List<List<Token>> tokens = new ArrayList<>(sentences.size());
+        int[][] terms = new int[sentences.size()][];
+        int[] df = new int[256];
+        int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+        for (int s = 0; s < sentences.size(); s++) {
+            List<Token> sentenceTokens = tokenizer.tokens(sentences.get(s));
+            tokens.add(sentenceTokens);
+            int[] ts = new int[sentenceTokens.size()];
+            int n = 0;
+            for (Token t : sentenceTokens) {
+                if (!t.content()) {
+                    continue;
+                }
+                Integer id = ids.get(t.stem());
+                if (id == null) {
+                    id = vocabulary.size();
+                    ids.put(t.stem(), id);
+                    vocabulary.add(t.stem());
+                    if (id >= df.length) {
+                        df = Arrays.copyOf(df, df.length * 2);
+                        lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
+                    }
+                }
+                if (lastSeen[id] != s + 1) {
+                    lastSeen[id] = s + 1;
+                    df[id]++;
+                }
+                ts[n++] = id;
+            }
+            terms[s] = Arrays.copyOf(ts, n);
+        }
+        return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary), Arrays.copyOf(df, vocabulary.size()));
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public int sentenceCount() {
+        return terms.length;
+    }
+
+    /** The text of sentence {@code s}; token offsets point into it. */
+    public String text(int s) {
+        return sentences.get(s);
+    }
+
+    /** The tokens of sentence {@code s}. */
+    public List<Token> tokens(int s) {
+        return tokens.get(s);
+    }
+
+    /** The content-term ids of sentence {@code s}, in order, repeats included. */
+    public int[] terms(int s) {
+        return terms[s];
+    }
+
+    public String term(int id) {
+        return vocabulary.get(id);
+    }
+
+    public int vocabularySize() {
+        return vocabulary.size();
+    }
+
+    /** In how many sentences a term occurs. */
+    public int documentFrequency(int id) {
+        return documentFrequency[id];
+    }
+}

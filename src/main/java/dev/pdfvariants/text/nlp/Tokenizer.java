@@ -1,0 +1,151 @@
+package dev.pdfvariants.text.nlp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.tartarus.snowball.SnowballStemmer;
+
+/**
+ * Splits sentences into tokens for one language: words (letters and digits, keeping inner
+ * apostrophes and hyphens) with the language's stopwords marked and stems from its Snowball
+ * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
+ * stays a unigram), which is how CJK text is indexed without a dictionary.
+ * <p>
+ * One instance per document (the stemmer is not thread-safe); stems are cached, since words repeat.
+ */
+public final class Tokenizer {
+    /** Chinese function characters: a bigram holding one carries little meaning. */
+    private static final String ZH_FUNCTION = "的了是在和与及或之其这那也就都而并对于以为被把个中上下有将从到";
+
+    private final Language language;
+    private final SnowballStemmer stemmer;
+    private final Map<String, String> stems = new HashMap<>();
+    private final boolean elision;
+
+    public Tokenizer(Language language) {
+        this.language = language;
+        this.elision = Set.of("fr", "it", "ca").contains(language.code());
+        this.stemmer = language.stemmer() != null ? language.stemmer().get() : null;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public List<Token> tokens(String sentence) {
+        List<Token> tokens = new ArrayList<>();
+        int n = sentence.length();
+        int i = 0;
+        boolean pendingBreak = false;
+        while (i < n) {
+            int c = sentence.codePointAt(i);
+            if (isCjk(c)) {
+                int end = i;
+                while (end < n && isCjk(sentence.codePointAt(end))) {
+                    end += Character.charCount(sentence.codePointAt(end));
+                }
+                addBigrams(tokens, sentence, i, end, pendingBreak);
+                pendingBreak = false;
+                i = end;
+            } else if (Character.isLetterOrDigit(c)) {
+                int end = i + Character.charCount(c);
+                while (end < n) {
+                    int d = sentence.codePointAt(end);
+                    if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
+                            || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
+                        end += Character.charCount(d);
+                    } else if ((d == '\'' || d == '’' || d == '-') && end + 1 < n
+                            && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                String word = sentence.substring(i, end);
+                String lower = word.toLowerCase(Locale.ROOT);
+                boolean stop = language.stopwords().contains(lower) || language.stopwords().contains(stripElision(lower));
+                tokens.add(new Token(word, stem(lower), stop, i, end, pendingBreak && !tokens.isEmpty()));
+                pendingBreak = false;
+                i = end;
+            } else {
+                if (!Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’') {
+                    pendingBreak = true;
+                }
+                i += Character.charCount(c);
+            }
+        }
+        return tokens;
+    }
+
+    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
+        int[] cps = s.substring(from, to).codePoints().toArray();
+        int[] offsets = new int[cps.length + 1];
+        offsets[0] = from;
+        for (int k = 0; k < cps.length; k++) {
+            offsets[k + 1] = offsets[k] + Character.charCount(cps[k]);
+        }
+        if (cps.length == 1) {
+            String t = s.substring(from, to);
+            tokens.add(new Token(t, t, cjkStop(t), from, to, breakBefore && !tokens.isEmpty()));
+            return;
+        }
+        for (int k = 0; k + 1 < cps.length; k++) {
+            String t = s.substring(offsets[k], offsets[k + 2]);
+            tokens.add(new Token(t, t, cjkStop(t), offsets[k], offsets[k + 2], k == 0 && breakBefore && !tokens.isEmpty()));
+        }
+    }
+
+    private static boolean cjkStop(String bigram) {
+        boolean allKana = true;
+        for (int k = 0; k < bigram.length(); k++) {
+            char c = bigram.charAt(k);
+            if (ZH_FUNCTION.indexOf(c) >= 0 || (c >= 0x3000 && c <= 0x303F)) {
+                return true;
+            }
+            if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HIRAGANA) {
+                allKana = false;
+            }
+        }
+        return allKana;
+    }
+
+    private String stem(String lower) {
+        if (stemmer == null) {
+            return lower;
+        }
+        String cached = stems.get(lower);
+        if (cached == null) {
+            stemmer.setCurrent(stripElision(lower));
+            stemmer.stem();
+            cached = stemmer.getCurrent();
+            if (stems.size() < 200_000) {
+                stems.put(lower, cached);
+            }
+        }
+        return cached;
+    }
+
+    /** French and Italian elision: l'avion, dell'anno. */
+    private String stripElision(String lower) {
+        if (!elision) {
+            return lower;
+        }
+        int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
+        return apostrophe > 0 && apostrophe <= 4 && apostrophe + 1 < lower.length() ? lower.substring(apostrophe + 1) : lower;
+    }
+
+    static boolean isCjk(int c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Lowercase stopwords of the language (for tests and callers that filter words). */
+    public Set<String> stopwords() {
+        return language.stopwords();
+    }
+}
