@@ -1,195 +1,372 @@
 package dev.pdfvariants.text;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Finds headings among blocks without looking at bookmarks: short, stand-alone blocks set larger
- * or bolder than the body text, or starting with section numbering ({@code 1.}, {@code 2.3},
- * {@code IV.}, {@code A.}, {@code Chapter 3}). Levels come from numbering depth where there is
- * numbering, otherwise from the rank of the heading's style (size, then weight).
+ * Finds headings among blocks without looking at bookmarks.
+ * <ol>
+ * <li>The body style is the size and weight of most running prose (not of most characters: a
+ * report full of tables sets more characters in its tables than in its paragraphs).</li>
+ * <li>A candidate is a short, stand-alone block set larger or bolder than the body, or starting
+ * with section numbering ({@code 1.}, {@code 2.3}, {@code IV.}, {@code A.1}, {@code Chapter 3});
+ * captions, table-of-contents entries and pages, running headers and footers at the page edges,
+ * numbered list items and lines ending like sentences are not.</li>
+ * <li>A heading introduces text: a candidate must be followed by a paragraph, a list or a lesser
+ * heading, not by more short lines (table cells, map labels, a staff list). A style whose
+ * candidates are mostly followed by such short lines is not a heading style at all.</li>
+ * <li>A label ({@code Chapter 3}, {@code Appendix A}) set right above a heading belongs to it.</li>
+ * </ol>
+ * Levels are inferred by {@link HeadingLevels}.
  */
 final class HeadingDetector {
-    static final Pattern NUMBERING = Pattern.compile(
-            "^(?:(\\d{1,2}(?:\\.\\d{1,2}){0,4})\\.?|([IVXLC]{1,6})\\.|([A-Z])\\.|([A-Z](?:\\.\\d{1,2}){1,3})\\.?)\\s+(\\S.*)$");
-    private static final Pattern NAMED = Pattern.compile(
-            "(?iu)^(?:chapter|section|part|appendix|annex|capítulo|capitulo|sección|seccion|parte|apéndice|anexo|"
-                    + "kapitel|abschnitt|teil|anhang|chapitre|partie|annexe|capítulo|secção|seção|apêndice)\\s+[\\dIVXLCA-Z]+\\b.*");
-    private static final Pattern CAPTION = Pattern.compile(
-            "(?iu)^(?:fig\\.|figure|figura|abbildung|abb\\.|table|tabla|tabelle|tableau|tabela|listing|source|fuente|quelle)\\s*\\d.*");
-    private static final Pattern TOC_LINE = Pattern.compile(".*(?:\\.\\s?){4,}\\s*\\d+$|.*\\s{2,}\\d+$|.*\\s\\.{2,}\\s*\\d+$");
-    private static final int MAX_LEVELS = 4;
+    /** Headings repeated more often than this are table headers or labels. */
+    private static final int MAX_REPEATS = 3;
+    /** Blocks this close to the top or bottom edge (share of the page height) are running matter. */
+    private static final float EDGE = 0.05f;
 
-    private final float bodySize;
-    private final boolean bodyBold;
+    private enum Follow { TEXT, HEADING, SAME, OTHER }
 
+    private final float fallbackSize;
+    private final boolean fallbackBold;
+    private float bodySize;
+    private boolean bodyBold;
+    private float lineStep;
+    private List<Block> blocks;
+    private List<BlockLayout> layout;
+    private Set<Integer> tocPages;
+
+    /** @param bodySize the document's dominant font size, used when it has too little prose to tell */
     HeadingDetector(float bodySize, boolean bodyBold) {
-        this.bodySize = bodySize;
-        this.bodyBold = bodyBold;
+        this.fallbackSize = bodySize;
+        this.fallbackBold = bodyBold;
     }
 
-    /** The blocks with headings marked and levelled; {@code title}, when not null, is never a heading. */
-    List<Block> detect(List<Block> blocks, Block title) {
-        Set<Integer> tocPages = tocPages(blocks);
-        List<Block> candidates = new ArrayList<>();
-        Map<String, Integer> repeats = new HashMap<>();
+    /**
+     * The blocks with headings marked and levelled; {@code title}, when not null, is never a heading.
+     *
+     * @param pages the lines the blocks were grouped from (for their position on the page)
+     */
+    List<Block> detect(List<Block> blocks, List<PageLines> pages, Block title) {
+        this.blocks = blocks;
+        this.layout = BlockLayout.of(blocks, pages);
+        bodyStyle(pages);
+        lineStep = Blocks.lineStep(pages, bodySize);
+        tocPages = tocPages(pages);
+        boolean[] candidate = new boolean[blocks.size()];
+        boolean titled = false; // a table-of-contents page has one heading: its title, above its entries
+        boolean entriesAbove = false;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            if (b != title && !tocPages.contains(b.page()) && isCandidate(b, i + 1 < blocks.size() ? blocks.get(i + 1) : null)) {
-                candidates.add(b);
-                repeats.merge(normal(b.text()), 1, Integer::sum);
+            boolean samePage = i > 0 && blocks.get(i - 1).page() == b.page();
+            entriesAbove = samePage && (entriesAbove || tocEntry(blocks.get(i - 1)));
+            titled = samePage && titled;
+            boolean toc = tocPages.contains(b.page());
+            candidate[i] = b != title && !(toc && (titled || entriesAbove || tocEntry(b))) && isCandidate(i);
+            titled |= toc && candidate[i];
+        }
+        dropListItems(candidate);
+        dropRepeats(candidate);
+        dropLabels(candidate);
+        boolean[] heading = introducingText(candidate);
+        Map<Integer, Float> margins = margins(pages);
+        List<HeadingLevels.Heading> found = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (heading[i]) {
+                Block b = blocks.get(i);
+                BlockLayout l = layout == null ? null : layout.get(i);
+                float margin = margins.getOrDefault(b.page(), 0f);
+                boolean centred = l != null && l.x() > margin + l.pageWidth() * 0.1f
+                        && Math.abs(l.x() + l.width() / 2 - l.pageWidth() / 2) < l.pageWidth() * 0.04f;
+                found.add(new HeadingLevels.Heading(i, b.fontSize(), b.bold(), centred, l == null ? 0 : l.x() - margin,
+                        l == null ? 612 : l.pageWidth(), HeadingText.numberingDepth(b.text())));
             }
         }
-        candidates.removeIf(b -> repeats.get(normal(b.text())) > 3); // table headers, repeated labels
-        Map<String, Integer> styleLevels = styleLevels(candidates);
-        int minDepth = candidates.stream().mapToInt(HeadingDetector::numberingDepth).filter(d -> d > 0).min().orElse(1);
+        Map<Integer, Integer> levels = HeadingLevels.of(found);
         List<Block> result = new ArrayList<>(blocks);
-        for (Block b : candidates) {
-            int depth = numberingDepth(b);
-            int level = depth > 0 ? Math.min(MAX_LEVELS, depth - minDepth + 1) : styleLevels.get(style(b));
-            result.set(b.index(), b.asHeading(level));
+        for (HeadingLevels.Heading h : found) {
+            result.set(h.index(), blocks.get(h.index()).asHeading(levels.get(h.index())));
         }
         return result;
     }
 
-    private boolean isCandidate(Block b, Block next) {
+    /** The size and weight with the most characters of running prose; the dominant size when there is little prose. */
+    private void bodyStyle(List<PageLines> pages) {
+        Map<String, Integer> chars = new HashMap<>();
+        int total = 0;
+        for (PageLines p : pages) {
+            for (Line l : p.lines()) {
+                if (HeadingText.prose(l.text())) {
+                    chars.merge(Math.round(l.fontSize() * 2) / 2f + (l.bold() ? "/b" : "/r"), l.text().length(), Integer::sum);
+                    total += l.text().length();
+                }
+            }
+        }
+        bodySize = fallbackSize;
+        bodyBold = fallbackBold;
+        if (total >= 400) {
+            String best = chars.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
+            bodySize = Float.parseFloat(best.substring(0, best.indexOf('/')));
+            bodyBold = best.endsWith("/b");
+        }
+    }
+
+    /**
+     * Every page's left edge of body text (the most common left edge of its body-style lines), so
+     * that indentation compares across pages with mirrored margins.
+     */
+    private Map<Integer, Float> margins(List<PageLines> pages) {
+        Map<Integer, Float> margins = new HashMap<>();
+        for (PageLines p : pages) {
+            Map<Integer, Integer> edges = new HashMap<>();
+            for (Line l : p.lines()) {
+                if (Math.abs(l.fontSize() - bodySize) < 0.6f && l.bold() == bodyBold) {
+                    edges.merge(Math.round(l.x()), 1, Integer::sum);
+                }
+            }
+            edges.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .ifPresent(e -> margins.put(p.page(), (float) e.getKey()));
+        }
+        return margins;
+    }
+
+    private boolean isCandidate(int i) {
+        Block b = blocks.get(i);
         String text = b.text();
-        if (b.lines() > 3 || text.length() > 160 || text.length() < 2) {
+        int words = HeadingText.words(text);
+        if (b.lines() > 3 || text.length() < 2 || words > 18 || text.length() > 200 || atEdge(i)) {
             return false;
         }
-        int words = text.split("\\s+").length;
-        if (words > 18 || letterShare(text) < 0.5 || CAPTION.matcher(text).matches() || TOC_LINE.matcher(text).matches()) {
+        if (HeadingText.letterShare(text) < 0.5 || HeadingText.caption(text) || HeadingText.tocEntry(text)) {
             return false;
         }
         char last = text.charAt(text.length() - 1);
-        if (last == ',' || last == ';' || last == '-' || last == ':' || (!Character.isLetterOrDigit(firstLetter(text)) && !startsNumbered(text))) {
+        boolean numbered = HeadingText.numbered(text);
+        if (last == ',' || last == ';' || last == '-' || last == ':' || last == '=' || last == '、' || last == '，'
+                || HeadingText.letters(text) < 2) {
             return false;
         }
-        if (Character.isLowerCase(firstLetter(text))) {
+        if (!Character.isLetterOrDigit(text.codePointAt(0)) && !numbered) {
             return false;
         }
         float ratio = b.fontSize() / bodySize;
-        if (ratio < 0.95f) {
-            return false;
-        }
-        boolean period = last == '.' && !text.matches("^[\\dIVXLCA-Z.]+\\.$");
         boolean larger = ratio >= 1.12f;
         boolean bolder = b.bold() && !bodyBold;
-        boolean numbered = startsNumbered(text) || NAMED.matcher(text).matches();
-        if (next == null) {
-            return false; // a heading introduces something
+        if (ratio < (bolder && numbered ? 0.85f : 0.95f) || i + 1 >= blocks.size()) {
+            return false; // smaller than the body (but for bold numbered sections), or nothing after it to introduce
         }
+        if (Character.isLowerCase(HeadingText.firstLetter(text)) && !(numbered && (larger || bolder)) && ratio < 1.4f
+                && !HeadingText.hasCjk(text)) {
+            return false; // a sentence's tail; a heading starts in lowercase only with a name (a file, a command)
+        }
+        boolean sentence = (last == '.' || last == '。' || last == '!' || last == '?') && !text.matches("^[\\dIVXLCA-Z.]+\\.$");
         if (larger) {
-            return !period || ratio >= 1.4f;
+            return !sentence || ratio >= 1.4f;
         }
-        if (bolder && ratio >= 1.05f) {
-            return !period && words <= 12 && b.lines() <= 2;
+        if (sentence || b.lines() > 2 || words > 12) {
+            return false;
         }
         if (bolder) {
-            // same size, bold: only with section numbering; unnumbered bold lines are mostly run-in
-            // labels (Definition 6, Note:, table captions) rather than sections
-            return !period && numbered && b.lines() <= 2 && titleLike(text);
+            // bold at (about) body size: numbered, or a line standing apart from the text around
+            // it; an unnumbered bold line inside the text is a run-in label (Note:, Definition 6)
+            return numbered && HeadingText.titleLike(text) || ratio >= 1.05f || standsApart(i);
         }
-        // same size, same weight: only a numbered, single, title-like line followed by a paragraph
-        return numbered && !period && b.lines() == 1 && words <= 10 && next.lines() >= 1 && !next.bold()
-                && titleLike(text);
+        // body style: only a numbered, single, title-like line that stands apart
+        return numbered && !HeadingText.letterNumbered(text) && b.lines() == 1 && words <= 10 && HeadingText.titleLike(text)
+                && standsApart(i);
     }
 
-    private static boolean titleLike(String text) {
-        Matcher m = NUMBERING.matcher(text);
-        String rest = m.matches() ? m.group(5) : text;
-        return !rest.isEmpty() && !Character.isLowerCase(rest.codePointAt(0));
+    /** More space above and below than between the lines of a paragraph (or nothing above: a page or column top). */
+    private boolean standsApart(int i) {
+        if (layout == null) {
+            return true;
+        }
+        BlockLayout l = layout.get(i);
+        float step = lineStep * blocks.get(i).fontSize() / bodySize;
+        boolean above = l.gapAbove() < 0 || l.gapAbove() >= step * 1.45f;
+        boolean below = l.gapBelow() < 0 || l.gapBelow() >= step * 1.2f;
+        return above && below;
     }
 
-    private static boolean startsNumbered(String text) {
-        return NUMBERING.matcher(text).matches();
+    /** In the top or bottom margin, where running headers and footers sit. */
+    private boolean atEdge(int i) {
+        if (layout == null) {
+            return false;
+        }
+        BlockLayout l = layout.get(i);
+        float y = blocks.get(i).y();
+        return y < l.pageHeight() * EDGE || l.lastY() > l.pageHeight() * (1 - EDGE);
     }
 
-    /** Depth of numbering like {@code 2.3.1} (3), {@code IV.} or {@code Chapter 2} (1); 0 without numbering. */
-    static int numberingDepth(Block b) {
-        Matcher m = NUMBERING.matcher(b.text());
-        if (m.matches()) {
-            if (m.group(1) != null) {
-                return m.group(1).split("\\.").length;
+    private static boolean tocEntry(Block b) {
+        return HeadingText.tocEntry(b.text()) || HeadingText.endsInPageNumber(b.text());
+    }
+
+    /** Pages that look like a table of contents: many lines ending in page numbers or dot leaders. */
+    private static Set<Integer> tocPages(List<PageLines> pages) {
+        Set<Integer> toc = new HashSet<>();
+        for (PageLines p : pages) {
+            int entries = 0;
+            int lines = 0;
+            for (Line l : p.lines()) {
+                if (l.text().length() > 2) {
+                    lines++;
+                    if (l.text().length() < 160 && (HeadingText.tocEntry(l.text()) || HeadingText.endsInPageNumber(l.text()))) {
+                        entries++;
+                    }
+                }
             }
-            if (m.group(4) != null) {
-                return m.group(4).split("\\.").length;
+            if (entries >= 5 && entries * 5 >= lines * 2) {
+                toc.add(p.page());
             }
-            return 1;
         }
-        return NAMED.matcher(b.text()).matches() ? 1 : 0;
+        return toc;
     }
 
-    private static Map<String, Integer> styleLevels(List<Block> candidates) {
-        TreeSet<String> styles = new TreeSet<>(Comparator.comparing((String s) -> -Float.parseFloat(s.split("/")[0]))
-                .thenComparing(s -> s.endsWith("/b") ? 0 : 1));
-        for (Block b : candidates) {
-            styles.add(style(b));
+    /**
+     * Numbered lines at body size next to others numbered the same way, with no paragraph
+     * between them (at most a line or two), are a numbered list, not sections.
+     */
+    private void dropListItems(boolean[] candidate) {
+        boolean[] list = new boolean[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            int[] n = HeadingText.numbers(blocks.get(i).text());
+            if (n == null || blocks.get(i).fontSize() >= bodySize * 1.12f) {
+                continue;
+            }
+            for (int j = i + 1; j < blocks.size() && (j == i + 1 || j == i + 2 && blocks.get(i + 1).lines() <= 2); j++) {
+                int[] m = HeadingText.numbers(blocks.get(j).text());
+                if (m != null && m.length == n.length && m[m.length - 1] == n[n.length - 1] + 1
+                        && Math.abs(blocks.get(j).fontSize() - blocks.get(i).fontSize()) < 0.6f) {
+                    list[i] = true;
+                    list[j] = true;
+                }
+            }
         }
-        Map<String, Integer> levels = new HashMap<>();
-        int level = 1;
-        for (String s : styles) {
-            levels.put(s, Math.min(MAX_LEVELS, level++));
+        for (int i = 0; i < blocks.size(); i++) {
+            candidate[i] &= !list[i];
         }
-        return levels;
+    }
+
+    /** The same text as a heading many times over is a table header or a label. */
+    private void dropRepeats(boolean[] candidate) {
+        Map<String, Integer> repeats = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (candidate[i]) {
+                repeats.merge(normal(blocks.get(i).text()), 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            candidate[i] &= !(candidate[i] && repeats.get(normal(blocks.get(i).text())) > MAX_REPEATS);
+        }
+    }
+
+    /** {@code Chapter 3} set right above the chapter's title is part of that heading, not one of its own. */
+    private void dropLabels(boolean[] candidate) {
+        for (int i = 0; i + 1 < blocks.size(); i++) {
+            if (candidate[i] && candidate[i + 1] && blocks.get(i + 1).page() == blocks.get(i).page()
+                    && HeadingText.label(blocks.get(i).text())) {
+                candidate[i] = false;
+            }
+        }
+    }
+
+    /**
+     * Keeps the candidates that introduce text. Per style, the share of its candidates followed
+     * by a paragraph, a list or another heading decides whether the style is a heading style;
+     * within a heading style, a candidate followed by a short line of its own style (the next
+     * cell or label) is still dropped.
+     */
+    private boolean[] introducingText(boolean[] candidate) {
+        Follow[] follow = new Follow[blocks.size()];
+        Map<String, int[]> styles = new HashMap<>();
+        for (int i = blocks.size() - 1; i >= 0; i--) { // backwards: a heading is good when the lesser one after it is
+            if (candidate[i]) {
+                follow[i] = follow(i, candidate, follow);
+                int[] c = styles.computeIfAbsent(style(blocks.get(i)), s -> new int[2]);
+                c[0]++;
+                if (follow[i] == Follow.TEXT || follow[i] == Follow.HEADING) {
+                    c[1]++;
+                }
+            }
+        }
+        boolean[] heading = new boolean[blocks.size()];
+        for (int i = 0; i < blocks.size(); i++) {
+            if (!candidate[i]) {
+                continue;
+            }
+            int[] c = styles.get(style(blocks.get(i)));
+            double share = (double) c[1] / c[0];
+            boolean good = follow[i] == Follow.TEXT || follow[i] == Follow.HEADING;
+            heading[i] = share >= 0.5 && (good || share >= 0.8 && c[0] >= 4 && follow[i] != Follow.SAME);
+        }
+        return heading;
+    }
+
+    /**
+     * What comes after candidate {@code i}: text when a paragraph or a list follows within a few
+     * blocks (a bold run-in label may come first), or when a larger candidate is directly followed
+     * by body text; a heading when a lesser heading that introduces text follows; the same style
+     * again when a short block like it follows (the next cell or label).
+     */
+    private Follow follow(int i, boolean[] candidate, Follow[] known) {
+        Block b = blocks.get(i);
+        Block next = blocks.get(i + 1);
+        if (next.page() != b.page() && (i == 0 || blocks.get(i - 1).page() != b.page())) {
+            return Follow.TEXT; // alone on its page: a part or chapter title page introducing the pages after it
+        }
+        if (!closeBelow(i)) {
+            return Follow.OTHER;
+        }
+        if (candidate[i + 1]) {
+            if (style(next).equals(style(b)) && next.page() == b.page() && !HeadingText.numbered(b.text())) {
+                return Follow.SAME;
+            }
+            int depth = HeadingText.numberingDepth(b.text());
+            int nextDepth = HeadingText.numberingDepth(next.text());
+            boolean lesser = depth > 0 && nextDepth > 0 ? nextDepth > depth
+                    : next.fontSize() < b.fontSize() - 0.4f || Math.abs(next.fontSize() - b.fontSize()) <= 0.4f && b.bold() && !next.bold();
+            return lesser && (known[i + 1] == Follow.TEXT || known[i + 1] == Follow.HEADING) ? Follow.HEADING : Follow.OTHER;
+        }
+        if (b.fontSize() >= bodySize * 1.12f && bodyStyle(next) || tocPages.contains(b.page()) && next.page() == b.page()) {
+            return Follow.TEXT; // body text right below a larger heading; the entries below a table of contents' title
+        }
+        for (int j = i + 1; j < blocks.size() && j <= i + 4 && !candidate[j]; j++) {
+            Block n = blocks.get(j);
+            float ratio = n.fontSize() / bodySize;
+            if (ratio > 0.7f && ratio < 1.15f && HeadingText.prose(n.text()) || HeadingText.bullet(n.text())
+                    || HeadingText.numbered(n.text()) && HeadingText.letterShare(n.text()) >= 0.6) {
+                return Follow.TEXT;
+            }
+        }
+        return style(next).equals(style(b)) ? Follow.SAME : Follow.OTHER;
+    }
+
+    /**
+     * The next block starts right below (not far down the page, not back up in another spot, as
+     * labels of a map or a figure do), or on the next page.
+     */
+    private boolean closeBelow(int i) {
+        if (layout == null || blocks.get(i + 1).page() != blocks.get(i).page()) {
+            return true;
+        }
+        float gap = layout.get(i).gapBelow();
+        return gap > 0 && gap <= blocks.get(i).fontSize() * 4 + lineStep * 2;
+    }
+
+    private boolean bodyStyle(Block b) {
+        return Math.abs(b.fontSize() - bodySize) < 0.6f && b.bold() == bodyBold;
     }
 
     private static String style(Block b) {
         return Math.round(b.fontSize() * 2) / 2f + (b.bold() ? "/b" : "/r");
-    }
-
-    /** Pages that look like a table of contents: several lines ending in page numbers. */
-    private static Set<Integer> tocPages(List<Block> blocks) {
-        Map<Integer, int[]> counts = new HashMap<>();
-        for (Block b : blocks) {
-            int[] c = counts.computeIfAbsent(b.page(), p -> new int[2]);
-            c[1]++;
-            if (b.text().length() < 100 && (TOC_LINE.matcher(b.text()).matches() || b.text().matches("(?s).*\\D\\s\\d{1,3}$"))) {
-                c[0]++;
-            }
-        }
-        Set<Integer> pages = new HashSet<>();
-        counts.forEach((page, c) -> {
-            if (c[0] >= 5 && c[0] * 2 >= c[1]) {
-                pages.add(page);
-            }
-        });
-        return pages;
-    }
-
-    private static double letterShare(String text) {
-        int letters = 0;
-        int visible = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                visible++;
-                if (Character.isLetter(c)) {
-                    letters++;
-                }
-            }
-        }
-        return visible == 0 ? 0 : (double) letters / visible;
-    }
-
-    private static int firstLetter(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            if (Character.isLetter(c)) {
-                return c;
-            }
-            i += Character.charCount(c);
-        }
-        return ' ';
     }
 
     static String normal(String text) {

@@ -30,7 +30,7 @@ public final class TextModelBuilder {
         float body = Blocks.bodyFontSize(cleaned);
         List<Block> blocks = Blocks.of(cleaned, body);
         Block title = title(blocks, body);
-        blocks = new HeadingDetector(body, bodyIsBold(cleaned, body)).detect(blocks, title);
+        blocks = new HeadingDetector(body, bodyIsBold(cleaned, body)).detect(blocks, cleaned, title);
         Language language = LanguageDetection.detect(sample(blocks), declaredLanguage);
         List<Sentence> sentences = sentences(blocks, language, title);
         return new TextModel(pageCount, blocks, sentences, language, body, title);

@@ -36,7 +36,7 @@ final class HighlightsVariant implements Variant {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: new heading detection, so other headings, sections and sentences
     }
 
     @Override

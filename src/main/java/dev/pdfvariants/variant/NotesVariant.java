@@ -35,7 +35,7 @@ final class NotesVariant implements Variant {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: new heading detection, so other headings, sections and sentences
     }
 
     @Override

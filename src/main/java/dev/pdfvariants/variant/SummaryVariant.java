@@ -43,7 +43,7 @@ final class SummaryVariant implements Variant {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: new heading detection, so other headings, sections and sentences
     }
 
     @Override

@@ -118,6 +118,16 @@ public final class PdfFixture {
         return this;
     }
 
+    /**
+     * Lines set exactly as given, one under the other with no wrapping and no space between them,
+     * in Times ({@code bold}: Helvetica Bold) of {@code size} points, then the usual space after a
+     * paragraph: table rows, labels, a table of contents, a list.
+     */
+    public PdfFixture lines(float size, boolean bold, String... lines) {
+        blocks.add(new Block(bold ? Kind.BOLD_LINES : Kind.LINES, Math.round(size * 10), String.join("\n", lines)));
+        return this;
+    }
+
     public PdfFixture pageBreak() {
         blocks.add(new Block(Kind.PAGE_BREAK, 0, ""));
         return this;
@@ -168,7 +178,7 @@ public final class PdfFixture {
         }
     }
 
-    private enum Kind { TITLE, AUTHOR, HEADING, PARAGRAPH, PAGE_BREAK, IMAGE_PAGE }
+    private enum Kind { TITLE, AUTHOR, HEADING, PARAGRAPH, PAGE_BREAK, IMAGE_PAGE, LINES, BOLD_LINES }
 
     private record Block(Kind kind, int level, String text) {
     }
@@ -207,6 +217,8 @@ public final class PdfFixture {
                     case PARAGRAPH -> text(b.text(), regular, BODY_SIZE, 8);
                     case PAGE_BREAK -> newPage();
                     case IMAGE_PAGE -> imagePage(b.text());
+                    case LINES, BOLD_LINES -> show(List.of(b.text().split("\n")), b.kind() == Kind.BOLD_LINES ? bold : regular,
+                            b.level() / 10f, 8);
                 }
             }
             finishPage();
@@ -244,8 +256,11 @@ public final class PdfFixture {
         }
 
         private void text(String text, PDType1Font font, float size, float spaceAfter) throws IOException {
-            float width = box.getWidth() - 2 * MARGIN;
-            for (String line : wrap(text, font, size, width)) {
+            show(wrap(text, font, size, box.getWidth() - 2 * MARGIN), font, size, spaceAfter);
+        }
+
+        private void show(List<String> lines, PDType1Font font, float size, float spaceAfter) throws IOException {
+            for (String line : lines) {
                 ensureRoom(size * LEADING);
                 y -= size * LEADING;
                 content.beginText();

@@ -1,0 +1,205 @@
+package dev.pdfvariants.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the words of a line say about it being a heading, independent of its font: section
+ * numbering ({@code 1.}, {@code 2.3}, {@code IV.}, {@code A.1}, {@code Chapter 3}), captions
+ * ({@code Figure 3}, {@code Tabla 2}, {@code 图 1}), table-of-contents entries (dot leaders,
+ * trailing page numbers), and the length of a line counted so that CJK text weighs like words.
+ */
+final class HeadingText {
+    static final Pattern NUMBERING = Pattern.compile(
+            "^(?:(\\d{1,2}(?:\\.\\d{1,2}){0,4})\\.?|([IVXLC]{1,6})\\.|([A-Z])\\.|([A-Z](?:\\.\\d{1,2}){1,3})\\.?)\\s+([^\\s\\d].*)$");
+    private static final String SECTION_WORDS = "chapter|section|part|appendix|annex|lesson|capítulo|capitulo|sección|seccion|"
+            + "parte|apéndice|apendice|anexo|lección|kapitel|abschnitt|teil|anhang|chapitre|partie|annexe|leçon|secção|seção|"
+            + "apêndice|capitolo|sezione|appendice|hoofdstuk|bijlage|rozdział|глава|раздел|приложение";
+    private static final Pattern NAMED = Pattern.compile("(?iu)^(?:" + SECTION_WORDS + ")\\s+[\\dIVXLCA-Z]+\\b.*");
+    /** A section word and its number, and nothing else: the label set above a chapter's title. */
+    private static final Pattern LABEL = Pattern.compile(
+            "(?iu)^(?:(?:" + SECTION_WORDS + ")\\s+)?(?:\\d{1,3}|[IVXLC]{1,6}|[A-Z])\\.?$|^第\\s*[\\d一二三四五六七八九十百]+\\s*[章节部篇]$");
+    private static final Pattern CAPTION = Pattern.compile(
+            "(?iu)^(?:fig\\.|figs?\\.?|figure|figura|figuur|abbildung|abb\\.|table|tabla|tabelle|tableau|tabela|tabella|tab\\.|"
+                    + "listing|source|fuente|fonte|quelle|chart|graph|gráfico|grafico|graphique|grafik|quadro|cuadro|"
+                    + "exhibit|plate|map|mapa|carte|karte|diagram|diagrama|box|encadré|photo|foto|illustration|ilustración)"
+                    + "\\s*[\\dIVXLC]+(?:[.\\-–]\\d+)*\\b.*|^[图表圖図]\\s*[\\d一二三四五六七八九十]+.*");
+    /** Dot leaders, or text followed by a page number after a wide gap. */
+    private static final Pattern TOC_LINE = Pattern.compile(
+            "(?s).*(?:\\.\\s?){4,}\\s*(?:\\d+|[ivxlc]+)$|.*\\s{2,}\\d+$|.*\\s[.·…]{2,}\\s*(?:\\d+|[ivxlc]+)$|.*…{2,}.*");
+    private static final Pattern BULLET = Pattern.compile("^[•·▪◦●○■□►▶✓✔*–—-]\\s.*|^\\(?[a-z]\\)\\s.*");
+    /** A line ending in a page number: text, a space, 1-3 digits or a short roman number. */
+    private static final Pattern PAGE_REFERENCE = Pattern.compile("(?s).*\\p{L}[\\p{L}\\p{P}]*\\s+(?:\\d{1,3}|[ivxl]{1,5})$");
+
+    private HeadingText() {
+    }
+
+    static boolean numbered(String text) {
+        return NUMBERING.matcher(text).matches() || NAMED.matcher(text).matches();
+    }
+
+    /** Depth of numbering like {@code 2.3.1} (3), {@code IV.} or {@code Chapter 2} (1); 0 without numbering. */
+    static int numberingDepth(String text) {
+        Matcher m = NUMBERING.matcher(text);
+        if (m.matches()) {
+            if (m.group(1) != null) {
+                return m.group(1).split("\\.").length;
+            }
+            if (m.group(4) != null) {
+                return m.group(4).split("\\.").length;
+            }
+            return 1;
+        }
+        return NAMED.matcher(text).matches() ? 1 : 0;
+    }
+
+    /** Numbered by a single letter ({@code B. Title}), which initials ({@code R. Wood}) look like too. */
+    static boolean letterNumbered(String text) {
+        Matcher m = NUMBERING.matcher(text);
+        return m.matches() && m.group(3) != null;
+    }
+
+    /** The numbers of {@code 2.3.1 Title}, or null without arabic numbering. */
+    static int[] numbers(String text) {
+        Matcher m = NUMBERING.matcher(text);
+        if (!m.matches() || m.group(1) == null) {
+            return null;
+        }
+        String[] parts = m.group(1).split("\\.");
+        int[] n = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            n[i] = Integer.parseInt(parts[i]);
+        }
+        return n;
+    }
+
+    /** The words after the numbering start in upper case (or a caseless script). */
+    static boolean titleLike(String text) {
+        Matcher m = NUMBERING.matcher(text);
+        String rest = m.matches() ? m.group(5) : text;
+        return !rest.isEmpty() && !Character.isLowerCase(firstLetter(rest));
+    }
+
+    /** A bulleted list item ({@code • item}, {@code - item}, {@code (a) item}). */
+    static boolean bullet(String text) {
+        return BULLET.matcher(text).matches();
+    }
+
+    static boolean label(String text) {
+        return LABEL.matcher(text.strip()).matches();
+    }
+
+    static boolean caption(String text) {
+        return CAPTION.matcher(text).matches();
+    }
+
+    static boolean tocEntry(String text) {
+        return TOC_LINE.matcher(text).matches();
+    }
+
+    static boolean endsInPageNumber(String text) {
+        return PAGE_REFERENCE.matcher(text).matches();
+    }
+
+    /** Words, with every two CJK characters counting as one. */
+    static int words(String text) {
+        int words = 0;
+        int cjk = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (cjk(c)) {
+                cjk++;
+                inWord = false;
+            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
+                inWord = false;
+            } else if (!inWord) {
+                words++;
+                inWord = true;
+            }
+        }
+        return words + (cjk + 1) / 2;
+    }
+
+    static boolean hasCjk(String text) {
+        return text.codePoints().anyMatch(HeadingText::cjk);
+    }
+
+    private static boolean cjk(int c) {
+        return Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+    }
+
+    static int letters(String text) {
+        return (int) text.codePoints().filter(Character::isLetter).count();
+    }
+
+    /** Share of letters among the visible characters. */
+    static double letterShare(String text) {
+        int letters = 0;
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                visible++;
+                if (Character.isLetter(c)) {
+                    letters++;
+                }
+            }
+        }
+        return visible == 0 ? 0 : (double) letters / visible;
+    }
+
+    /**
+     * Running prose rather than a label, a name or a table row: long enough, mostly letters, and
+     * in a cased script with a fair share of words starting in lowercase (articles, verbs,
+     * prepositions), which lists of names and title-case labels lack.
+     */
+    static boolean prose(String text) {
+        int letters = 0;
+        int cased = 0;
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            visible++;
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isLowerCase(c) || Character.isUpperCase(c)) {
+                    cased++;
+                }
+            }
+        }
+        if (visible < 16 || letters < visible * 0.6 || words(text) < 5) {
+            return false;
+        }
+        if (cased < letters / 2) {
+            return true; // a caseless script (CJK, Arabic, …)
+        }
+        int lowerWords = 0;
+        int all = 0;
+        for (String w : text.split("\\s+")) {
+            int first = firstLetter(w);
+            if (first != ' ') {
+                all++;
+                if (Character.isLowerCase(first)) {
+                    lowerWords++;
+                }
+            }
+        }
+        return lowerWords * 4 >= all;
+    }
+
+    static int firstLetter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return c;
+            }
+            i += Character.charCount(c);
+        }
+        return ' ';
+    }
+}

@@ -1,0 +1,64 @@
+package dev.pdfvariants.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HeadingTextTest {
+
+    @Test
+    void numberingDepthCountsArabicRomanLetterAndNamedSections() {
+        assertThat(HeadingText.numberingDepth("2.3.1 Field blanks")).isEqualTo(3);
+        assertThat(HeadingText.numberingDepth("IV. Results")).isEqualTo(1);
+        assertThat(HeadingText.numberingDepth("A.1 Introdução")).isEqualTo(2);
+        assertThat(HeadingText.numberingDepth("Chapter 3 Methods")).isEqualTo(1);
+        assertThat(HeadingText.numberingDepth("Capítulo 2 Primeros pasos")).isEqualTo(1);
+        assertThat(HeadingText.numberingDepth("0 150 300 Quilómetros")).isZero();
+        assertThat(HeadingText.numberingDepth("Methods")).isZero();
+    }
+
+    @Test
+    void captionsAreRecognisedInSeveralLanguagesAndInChinese() {
+        assertThat(HeadingText.caption("Figure 3: Roof temperature over the day")).isTrue();
+        assertThat(HeadingText.caption("Gráfico 1.1 Zonas de endemicidade")).isTrue();
+        assertThat(HeadingText.caption("Quadro 2 Taxas de resposta")).isTrue();
+        assertThat(HeadingText.caption("Abbildung 4 Wege")).isTrue();
+        assertThat(HeadingText.caption("图 3 系统结构")).isTrue();
+        assertThat(HeadingText.caption("表2-1 参数")).isTrue();
+        assertThat(HeadingText.caption("Figures of merit")).isFalse();
+        assertThat(HeadingText.caption("Table manners")).isFalse();
+    }
+
+    @Test
+    void tableOfContentsEntriesEndInPageNumbersOrDotLeaders() {
+        assertThat(HeadingText.tocEntry("1.4 Metodologia do Inquérito ............. 5")).isTrue();
+        assertThat(HeadingText.tocEntry("Prefácio ....................... vii")).isTrue();
+        assertThat(HeadingText.endsInPageNumber("2. Primeros pasos 6")).isTrue();
+        assertThat(HeadingText.tocEntry("Introduction")).isFalse();
+        assertThat(HeadingText.endsInPageNumber("Introduction")).isFalse();
+    }
+
+    @Test
+    void chapterLabelsAreASectionWordAndANumberAlone() {
+        assertThat(HeadingText.label("Chapter 1")).isTrue();
+        assertThat(HeadingText.label("Apéndice A")).isTrue();
+        assertThat(HeadingText.label("第3章")).isTrue();
+        assertThat(HeadingText.label("Chapter 1 Getting Started")).isFalse();
+    }
+
+    @Test
+    void cjkTextCountsTwoCharactersAsAWord() {
+        assertThat(HeadingText.words("正确的起点")).isEqualTo(3);
+        assertThat(HeadingText.words("Debian 软件包制作流程")).isEqualTo(5);
+        assertThat(HeadingText.words("Getting started the right way")).isEqualTo(5);
+    }
+
+    @Test
+    void proseHasLowercaseWordsWhichNameListsAndLabelsLack() {
+        assertThat(HeadingText.prose("The measurements were repeated on several days in July.")).isTrue();
+        assertThat(HeadingText.prose("Die Elemente von T heißen offene Teilmengen von X.")).isTrue();
+        assertThat(HeadingText.prose("本文档致力于为普通用户和开发人员提供帮助")).isTrue();
+        assertThat(HeadingText.prose("Supervisores Centrais Sukama Dikizeko Antonio Ricardo")).isFalse();
+        assertThat(HeadingText.prose("Provinces surveyed")).isFalse();
+    }
+}
