@@ -89,7 +89,8 @@ public final class LanguageModel {
 
     /**
      * The answers to {@code requests}, in their order: those already in {@code store} are read,
-     * the others asked (several at once) and each stored as soon as it arrives.
+     * the others asked (several at once) and each stored as soon as it arrives. A chunk that cannot
+     * be answered does not stop the others.
      *
      * @param promptVersion the version of the instructions, part of every answer's key
      * @param keys          receives the key of every request (for {@link ChunkStore#keepOnly})
@@ -119,7 +120,9 @@ public final class LanguageModel {
         IOException storeFailure = null;
         try {
             while (!missing.isEmpty() || !inFlight.isEmpty()) {
-                while (firstFailure == null && storeFailure == null && !missing.isEmpty() && inFlight.size() < window) {
+                // after a failure the other chunks are still asked: each answer is kept for the next run, and
+                // when the provider is down its breaker soon makes the rest fail at once
+                while (storeFailure == null && !missing.isEmpty() && inFlight.size() < window) {
                     int i = missing.poll();
                     Supplier<Completion> task = Instrumentation.carry(() -> askAndStore(requests.get(i),
                             new Call(path, variant, i), store, requestKeys[i]));

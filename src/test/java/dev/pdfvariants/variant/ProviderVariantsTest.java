@@ -257,7 +257,7 @@ class ProviderVariantsTest {
         Path in = input("lighthouses.pdf");
         Path out = tmp.resolve("out");
         String[] small = {"-v", "translated", "--provider-url", provider.url(), "--provider-model", "fake-model",
-            "--provider-context", "512", "--provider-max-tokens", "96", "--retries", "1"};
+            "--provider-context", "512", "--provider-max-tokens", "96", "--retries", "1", "--provider-concurrency", "2"};
 
         Cli.Result first = run(cli(), in, out, small);
         assertThat(first.exitCode()).as(first.toString()).isZero();
