@@ -346,6 +346,26 @@ class ProviderVariantsTest {
     }
 
     @Test
+    void inWorkerProcessesTheKeyReachesTheWorkersAndTheirRequestsAreCountedByTheRun() throws Exception {
+        Path in = input("a.pdf", "b.pdf");
+        Path out = tmp.resolve("out");
+        Path events = tmp.resolve("events.ndjson");
+        Path metrics = tmp.resolve("metrics.prom");
+        Cli.Result r = run(cli().env("PDFVARIANTS_PROVIDER_KEY", "sk-worker-0c4e"), in, out, "-v", "translated",
+                "--isolation", "process", "-j", "1", "--provider-url", provider.url(), "--provider-model",
+                "fake-model", "--events", events.toString(), "--metrics-file", metrics.toString());
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+
+        assertThat(Files.readString(out.resolve("b/translated.md"))).contains("## [T] 3 Lighthouses today");
+        assertThat(provider.requests()).hasSize(2)
+                .allSatisfy(q -> assertThat(q.authorization()).isEqualTo("Bearer sk-worker-0c4e"));
+        assertThat(ndjson(events)).filteredOn(e -> e.get("type").asText().equals("provider.request")).hasSize(2)
+                .extracting(e -> e.get("path").asText()).containsExactlyInAnyOrder("a.pdf", "b.pdf");
+        assertThat(Files.readString(metrics))
+                .contains("pdfvariants_provider_requests_total{model=\"fake-model\",outcome=\"ok\"} 2.0");
+    }
+
+    @Test
     void aBadProviderOptionIsAUsageErrorNamingIt() throws Exception {
         Path in = input("lighthouses.pdf");
         Cli.Result noModel = cli().run("run", in.toString(), "-o", tmp.resolve("o1").toString(), "--provider-url",
