@@ -54,9 +54,13 @@ final class ChatWire {
             throw new IOException(choice.isMissingNode() ? "the answer has no choices[0]"
                     : "the answer has no choices[0].message.content");
         }
+        String text = ModelText.clean(content.asText());
+        if (text.isEmpty()) {
+            throw new IOException("the answer is empty");
+        }
         JsonNode usage = root.path("usage");
         String finish = choice.path("finish_reason").isTextual() ? choice.path("finish_reason").asText() : null;
-        return new Completion(ModelText.clean(content.asText()), finish, usage.path("prompt_tokens").asLong(0),
+        return new Completion(text, finish, usage.path("prompt_tokens").asLong(0),
                 usage.path("completion_tokens").asLong(0));
     }
 

@@ -1,5 +1,6 @@
 package dev.pdfvariants.telemetry;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -209,9 +210,9 @@ public class Instrumentation {
      */
     public static <T> Supplier<T> carry(Supplier<T> task) {
         Context context = Context.current();
-        java.util.Map<String, String> mdc = MDC.getCopyOfContextMap();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
         return () -> {
-            java.util.Map<String, String> previous = MDC.getCopyOfContextMap();
+            Map<String, String> previous = MDC.getCopyOfContextMap();
             setMdc(mdc);
             try (Scope ignored = context.makeCurrent()) {
                 return task.get();
@@ -221,7 +222,7 @@ public class Instrumentation {
         };
     }
 
-    private static void setMdc(java.util.Map<String, String> values) {
+    private static void setMdc(Map<String, String> values) {
         if (values == null) {
             MDC.clear();
         } else {

@@ -2,6 +2,7 @@ package dev.pdfvariants.variant;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -127,7 +128,7 @@ final class Provided {
     static List<Part> parts(DocumentContext document, TextModel model) throws IOException {
         List<Part> parts = new ArrayList<>();
         List<Sentence> sentences = model.sentences();
-        Set<Integer> headingsSeen = new java.util.HashSet<>();
+        Set<Integer> headingsSeen = new HashSet<>();
         for (Section section : document.outline().sections(model)) {
             List<Chunker.Unit> units = new ArrayList<>();
             StringBuilder prefix = new StringBuilder();

@@ -86,6 +86,8 @@ class ChunkingAndWireTest {
         assertThat(ChatWire.completion("{\"choices\":[{\"message\":{\"content\":\"x\"}}]}").promptTokens()).isZero();
         assertThatThrownBy(() -> ChatWire.completion("<html>proxy error</html>")).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> ChatWire.completion("{\"choices\":[]}")).hasMessageContaining("no choices[0]");
+        assertThatThrownBy(() -> ChatWire.completion("{\"choices\":[{\"message\":{\"content\":\"<think>hm</think>\"}}]}"))
+                .hasMessageContaining("empty");
 
         assertThat(ChatWire.errorMessage("{\"error\":{\"message\":\"model not found\",\"type\":\"invalid_request\"}}"))
                 .isEqualTo("model not found");

@@ -239,6 +239,32 @@ class ProviderClientTest {
     }
 
     @Test
+    void callsAbandonedBecauseTheirDocumentTimedOutDoNotOpenTheBreaker() throws Exception {
+        server.otherwise(stall(Duration.ofSeconds(10)));
+        ProviderClient client = client(0);
+        for (int i = 0; i < 6; i++) {
+            int chunk = i;
+            Thread caller = new Thread(() -> {
+                try {
+                    client.complete(HELLO, call(chunk));
+                } catch (ProviderUnavailable | java.util.concurrent.CancellationException e) {
+                    // the interrupt ends it
+                }
+            });
+            caller.start();
+            while (server.count() <= i) {
+                Thread.sleep(5);
+            }
+            caller.interrupt();
+            caller.join(5000);
+            assertThat(caller.isAlive()).isFalse();
+        }
+        assertThat(breakers.states()).containsEntry("provider", 0);
+        server.reset();
+        assertThat(client.complete(HELLO, call(9)).content()).isEqualTo("[T] Hello, world.");
+    }
+
+    @Test
     void theRateLimitHoldsInEveryWindow() throws Exception {
         int rpm = 600; // one request every 100 ms
         callTogether(client(0, rpm, 4, Duration.ofSeconds(5)), 16, 4);

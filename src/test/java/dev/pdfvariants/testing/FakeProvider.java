@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,9 +93,9 @@ public final class FakeProvider implements AutoCloseable {
         server.createContext("/v1/models", exchange -> {
             List<Object> data = new ArrayList<>();
             for (String id : models) {
-                data.add(java.util.Map.of("id", id, "object", "model"));
+                data.add(Map.of("id", id, "object", "model"));
             }
-            json(exchange, 200, Json.compact(java.util.Map.of("object", "list", "data", data)));
+            json(exchange, 200, Json.compact(Map.of("object", "list", "data", data)));
             exchange.close();
         });
         server.start();

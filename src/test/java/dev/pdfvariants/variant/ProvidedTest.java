@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ProvidedTest {
     @Test
     void withoutAProviderTheOptionsSaySo() {
         assertThat(Provided.options(ProviderSettings.defaults(), 1, true)).containsExactly(
-                java.util.Map.entry("provider", "none"));
+                Map.entry("provider", "none"));
         assertThat(Provided.options(settings(8192, 2048), 3, true)).containsEntry("provider-model", "m")
                 .containsEntry("target-language", "German").containsEntry("prompt-version", 3)
                 .doesNotContainKey("provider-url");
