@@ -24,9 +24,9 @@ final class ProviderOptions {
     static final String KEY_ALIAS = "OPENAI_API_KEY";
 
     @Option(names = "--provider-url", paramLabel = "URL",
-            description = "Base URL of an OpenAI-compatible API for the translated and expanded variants, e.g. "
-                    + "http://localhost:8080/v1 (llama.cpp), http://localhost:8000/v1 (vLLM), "
-                    + "http://localhost:11434/v1 (Ollama). Without it those variants are skipped.")
+            description = "Base URL of an OpenAI-compatible API (up to /v1) for the translated and expanded "
+                    + "variants: a hosted service, or a local llama.cpp, vLLM or Ollama server. Without it those "
+                    + "variants are skipped.")
     String url;
 
     @Option(names = "--provider-model", paramLabel = "NAME",
