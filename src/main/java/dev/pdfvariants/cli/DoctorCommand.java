@@ -1,13 +1,11 @@
 package dev.pdfvariants.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.pdfvariants.config.Secret;
 import dev.pdfvariants.doctor.CheckResult;
 import dev.pdfvariants.doctor.Doctor;
 import dev.pdfvariants.error.ExitCode;
@@ -39,9 +37,8 @@ final class DoctorCommand implements Callable<Integer> {
             description = "The worker count the heap must serve. Default: the number of processors.")
     Integer workers;
 
-    @Option(names = "--provider-url", paramLabel = "URL",
-            description = "An OpenAI-compatible provider's base URL (key in PDFVARIANTS_PROVIDER_TOKEN or OPENAI_API_KEY).")
-    URI providerUrl;
+    @Mixin
+    ProviderOptions provider;
 
     @Mixin
     EndpointOptions endpoints;
@@ -62,14 +59,10 @@ final class DoctorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cmd, "--workers must be at least 1, got " + workerCount);
         }
         var env = context.io().env();
-        Secret token = Secret.resolve(null, "", env, "PDFVARIANTS_PROVIDER_TOKEN");
-        if (token == null) {
-            token = Secret.resolve(null, "", env, "OPENAI_API_KEY");
-        }
         Doctor.Settings settings = new Doctor.Settings(
                 output != null ? context.io().workingDirectory().resolve(output) : null, workerCount,
-                endpoints.metrics(cmd, env, Duration.ZERO, null), endpoints.tracing(cmd, env), providerUrl, token,
-                endpoints.pushTimeout);
+                endpoints.metrics(cmd, env, Duration.ZERO, null), endpoints.tracing(cmd, env), provider.url(cmd),
+                provider.key(context.io()), provider.model(), endpoints.pushTimeout);
         List<CheckResult> results = new Doctor(settings).run();
         PrintWriter out = context.io().out();
         results.forEach(r -> out.println(r.line()));

@@ -94,6 +94,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ContentOptions content = new ContentOptions();
 
+    @Mixin
+    ProviderOptions provider;
+
     @Option(names = "--json", description = "Print a machine-readable summary of the batch on stdout.")
     boolean json;
 
@@ -172,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
                 .progress(progress)
                 .verbose(verbose)
                 .settings(new VariantSettings(textOrder, contentSettings(),
-                        documentOptions.toSettings(context.io().env())))
+                        documentOptions.toSettings(context.io().env()))
+                        .withProvider(provider.toSettings(spec.commandLine(), context.io())))
                 .shard(sharding.detect(spec, context.io().env()).shard())
                 .telemetry(telemetry.toSettings(spec.commandLine(), context.io(), json))
                 .resilience(resilience.toSettings(spec.commandLine().getParseResult().originalArgs()))
@@ -188,6 +192,11 @@ final class RunCommand implements Callable<Integer> {
         if (options.password() != null) {
             entries.add(new dev.pdfvariants.config.ConfigEntry("password", options.password().toString(),
                     options.password().origin()));
+        }
+        Secret providerKey = options.settings().provider().endpoint().key();
+        if (providerKey != null) {
+            entries.add(new dev.pdfvariants.config.ConfigEntry("provider key", providerKey.toString(),
+                    providerKey.origin()));
         }
         return entries;
     }

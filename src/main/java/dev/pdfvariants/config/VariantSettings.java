@@ -10,12 +10,25 @@ import java.util.Objects;
  * @param textOrder reading order of extracted text
  * @param content   summary, abridged, quiz and slide options of the content variants
  * @param document  thumbnails, split, watermark and encryption options of the document variants
+ * @param provider  the language-model provider of translated and expanded (its endpoint is not part of any key)
  */
-public record VariantSettings(TextOrder textOrder, ContentSettings content, DocumentSettings document) {
+public record VariantSettings(TextOrder textOrder, ContentSettings content, DocumentSettings document,
+        ProviderSettings provider) {
     public VariantSettings {
         Objects.requireNonNull(textOrder, "textOrder");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(provider, "provider");
+    }
+
+    /** The given groups, no language-model provider. */
+    public VariantSettings(TextOrder textOrder, ContentSettings content, DocumentSettings document) {
+        this(textOrder, content, document, ProviderSettings.defaults());
+    }
+
+    /** The same settings with this provider. */
+    public VariantSettings withProvider(ProviderSettings value) {
+        return new VariantSettings(textOrder, content, document, value);
     }
 
     /** The given text order, every other group at its defaults. */

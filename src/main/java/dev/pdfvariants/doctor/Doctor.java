@@ -27,11 +27,12 @@ public final class Doctor {
      * @param metrics       the Pushgateway settings
      * @param tracing       the OTLP settings
      * @param providerUrl   the OpenAI-compatible provider's base URL, or null
-     * @param providerToken its API key, or null
+     * @param providerKey   its API key, or null
+     * @param providerModel the model the variants would ask, or null
      * @param timeout       bound on each network check
      */
     public record Settings(Path output, int workers, MetricsSettings metrics, TracingSettings tracing, URI providerUrl,
-            Secret providerToken, Duration timeout) {
+            Secret providerKey, String providerModel, Duration timeout) {
     }
 
     public Doctor(Settings settings) {
@@ -47,7 +48,7 @@ public final class Doctor {
         results.add(endpoints.otlp(settings.tracing()));
         results.add(LocalChecks.heap(Runtime.getRuntime().maxMemory(), settings.workers()));
         results.add(LocalChecks.fonts());
-        results.add(endpoints.provider(settings.providerUrl(), settings.providerToken()));
+        results.add(endpoints.provider(settings.providerUrl(), settings.providerKey(), settings.providerModel()));
         return results;
     }
 

@@ -12,11 +12,16 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.pdfvariants.config.Secret;
 import dev.pdfvariants.config.TelemetrySettings.MetricsSettings;
 import dev.pdfvariants.config.TelemetrySettings.TracingSettings;
+import dev.pdfvariants.json.Json;
 
 /** Checks of the network endpoints a run talks to, each bounded by the timeout. */
 final class Endpoints {
@@ -71,20 +76,74 @@ final class Endpoints {
         return answer(name, endpoint, request.build(), remedy, "check the OTEL_EXPORTER_OTLP_HEADERS credentials");
     }
 
-    /** The OpenAI-compatible provider lists its models with the configured key. */
-    CheckResult provider(URI url, Secret token) {
+    /**
+     * The OpenAI-compatible provider lists its models ({@code GET base/models}) with the configured
+     * key, and, when a model is configured, serves it.
+     */
+    CheckResult provider(URI url, Secret key, String model) {
         String name = "provider";
         if (url == null) {
             return CheckResult.skip(name, "no language-model provider configured (--provider-url); "
                     + "only the translated and expanded variants need one");
         }
-        URI models = URI.create(url.toString().replaceAll("/+$", "") + "/models");
+        URI models = URI.create(url.toString().replaceAll("/+$", "").replaceAll("/chat/completions$", "") + "/models");
         HttpRequest.Builder request = HttpRequest.newBuilder(models).timeout(timeout).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token.reveal());
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key.reveal());
         }
-        return answer(name, url, request.build(), "check --provider-url and the provider's status",
-                "check the API key (PDFVARIANTS_PROVIDER_TOKEN)");
+        String unreachable = "check --provider-url and the provider's status";
+        String denied = "check the API key (--provider-key-file, PDFVARIANTS_PROVIDER_KEY or OPENAI_API_KEY)";
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return CheckResult.fail(name, url + " is not reachable: " + reason(e), unreachable);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.fail(name, "interrupted", null);
+        }
+        int code = response.statusCode();
+        if (code == 401 || code == 403) {
+            return CheckResult.fail(name, url + " refused the credentials (HTTP " + code + ")", denied);
+        }
+        if (code / 100 != 2) {
+            return CheckResult.fail(name, url + " answered HTTP " + code + " to GET " + models.getPath(), unreachable);
+        }
+        List<String> served = modelIds(response.body());
+        if (model == null) {
+            return CheckResult.ok(name, url + " answers (HTTP " + code + ")" + servedText(served)
+                    + "; pass --provider-model to check the one the variants use");
+        }
+        if (served.isEmpty() || served.contains(model)) {
+            return CheckResult.ok(name, url + " answers (HTTP " + code + ")"
+                    + (served.contains(model) ? " and serves " + model : servedText(served)));
+        }
+        return CheckResult.fail(name, url + " does not serve the model " + model + servedText(served).replace(
+                "; serves", "; it serves"), "fix --provider-model");
+    }
+
+    /** The ids of {@code {"data": [{"id": …}, …]}}, empty when the body is something else. */
+    static List<String> modelIds(String body) {
+        List<String> ids = new ArrayList<>();
+        try {
+            JsonNode data = Json.mapper().readTree(body).path("data");
+            for (JsonNode m : data) {
+                if (m.path("id").isTextual()) {
+                    ids.add(m.path("id").asText());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not a model list: the server answered, which is what is checked
+        }
+        return ids;
+    }
+
+    private static String servedText(List<String> served) {
+        if (served.isEmpty()) {
+            return "";
+        }
+        List<String> shown = served.size() > 5 ? served.subList(0, 5) : served;
+        return "; serves " + String.join(", ", shown) + (served.size() > 5 ? " and " + (served.size() - 5) + " more" : "");
     }
 
     private CheckResult answer(String name, URI shown, HttpRequest request, String unreachable, String denied) {

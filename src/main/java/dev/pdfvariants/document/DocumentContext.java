@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.discover.SourceFile;
 import dev.pdfvariants.error.DocumentFailure;
+import dev.pdfvariants.provider.LanguageModel;
 import dev.pdfvariants.telemetry.Instrumentation;
 import dev.pdfvariants.text.Outline;
 import dev.pdfvariants.text.PageLines;
@@ -34,6 +35,7 @@ public final class DocumentContext {
     private final VariantSettings settings;
     private final Cancellation cancellation;
     private final PdfLoader copies;
+    private final LanguageModel languageModel;
 
     private final Set<String> warnings = new LinkedHashSet<>();
     private PageTexts pageTexts;
@@ -50,6 +52,13 @@ public final class DocumentContext {
     /** @param copies opens the private copies of {@link #openCopy()} (with the batch's password) */
     public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
             Cancellation cancellation, PdfLoader copies) {
+        this(source, pdf, bytes, sha256, settings, cancellation, copies, null);
+    }
+
+    /** @param languageModel the run's language-model provider, or null when none is configured */
+    public DocumentContext(SourceFile source, PDDocument pdf, long bytes, String sha256, VariantSettings settings,
+            Cancellation cancellation, PdfLoader copies, LanguageModel languageModel) {
+        this.languageModel = languageModel;
         this.copies = Objects.requireNonNull(copies);
         this.source = Objects.requireNonNull(source);
         this.pdf = Objects.requireNonNull(pdf);
@@ -75,6 +84,11 @@ public final class DocumentContext {
      */
     public PDDocument openCopy() throws DocumentFailure {
         return copies.load(source.path(), bytes);
+    }
+
+    /** The run's language-model provider (for the translated and expanded variants), or null when none is configured. */
+    public LanguageModel languageModel() {
+        return languageModel;
     }
 
     public long bytes() {

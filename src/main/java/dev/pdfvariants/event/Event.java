@@ -63,6 +63,26 @@ public sealed interface Event {
         public String type() { return "retry.scheduled"; }
     }
 
+    /**
+     * One request to the language-model provider: one attempt, so a retried request appears once
+     * per attempt. Never carries document text.
+     *
+     * @param variant          the variant that asked
+     * @param chunk            the chunk of the document it was about (0-based)
+     * @param model            the model asked
+     * @param attempt          1 for the first try of this chunk
+     * @param outcome          {@code ok}, {@code rate-limited}, {@code server-error}, {@code rejected}, {@code timeout},
+     *                         {@code connection-error} or {@code bad-response}
+     * @param status           the HTTP status, or 0 when none came back
+     * @param promptTokens     tokens of the request as the provider counted them (0 when it did not say)
+     * @param completionTokens tokens of the answer
+     * @param durationMs       from sending the request to the whole answer
+     */
+    record ProviderRequest(String path, String variant, int chunk, String model, int attempt, String outcome,
+            int status, long promptTokens, long completionTokens, long durationMs) implements Event {
+        public String type() { return "provider.request"; }
+    }
+
     record CircuitOpened(String name, String reason) implements Event {
         public String type() { return "circuit.opened"; }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,18 @@ public final class EndpointBreakers {
     }
 
     /** The breaker guarding {@code endpoint} (e.g. {@code pushgateway}), created on first use. */
-    @SuppressWarnings("unchecked")
     public <R> CircuitBreaker<R> forEndpoint(String endpoint) {
-        return (CircuitBreaker<R>) (CircuitBreaker<?>) breakers.computeIfAbsent(endpoint, this::create);
+        return forEndpoint(endpoint, failure -> true);
+    }
+
+    /**
+     * The breaker guarding {@code endpoint}, counting only the exceptions {@code counted} accepts
+     * as failures of the endpoint (not, say, a call abandoned because its document timed out).
+     * The predicate of the first call for an endpoint is the one its breaker keeps.
+     */
+    @SuppressWarnings("unchecked")
+    public <R> CircuitBreaker<R> forEndpoint(String endpoint, Predicate<Throwable> counted) {
+        return (CircuitBreaker<R>) (CircuitBreaker<?>) breakers.computeIfAbsent(endpoint, e -> create(e, counted));
     }
 
     /**
@@ -58,8 +68,9 @@ public final class EndpointBreakers {
         return forEndpoint(endpoint);
     }
 
-    private CircuitBreaker<Object> create(String endpoint) {
+    private CircuitBreaker<Object> create(String endpoint, Predicate<Throwable> counted) {
         return CircuitBreaker.builder()
+                .handleIf((result, failure) -> failure != null && counted.test(failure))
                 .withFailureThreshold(failureThreshold)
                 .withDelay(openFor)
                 .onOpen(e -> {

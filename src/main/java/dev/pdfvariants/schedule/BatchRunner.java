@@ -97,7 +97,7 @@ public final class BatchRunner {
                 BatchGuard guard = BatchGuard.start(execution.scheduler(), options.resilience().shutdownGrace(),
                         reporter::warn)) {
             Scheduler scheduler = execution.scheduler();
-            Safeguards safeguards = Safeguards.forRun(options, variants, layout, bus);
+            Safeguards safeguards = Safeguards.forRun(options, variants, layout, bus, telemetry.breakers());
             bus.subscribe(manifest).subscribe(reporter).subscribe(safeguards.cache().recorder()).subscribe(guard);
             bus.publish(new Event.BatchStarted(batchId, variants.stream().map(Variant::name).toList(),
                     options.workers(), layout.root().toString()));

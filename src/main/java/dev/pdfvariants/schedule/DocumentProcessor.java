@@ -171,15 +171,15 @@ public final class DocumentProcessor {
             } catch (DocumentFailure e) {
                 return failed(source, bytes, sha256, pages, millisSince(start), Failure.of(e), List.of());
             }
-            DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader);
+            DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader,
+                    safeguards.languageModel());
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
                 VariantResult cached = cache.variant(variant);
                 VariantResult result = cached != null ? cached
                         : instrumentation.variant(variant.name(), () -> safeguards.retry().variant(
                                 source.relativePath(), variant.name(),
-                                () -> runVariant(variant, context, documentDir, cancellation))
-                                .withCacheKey(cache.key(variant)));
+                                () -> runVariant(variant, context, documentDir, cancellation, cache.key(variant))));
                 results.add(result);
                 bus.publish(new Event.VariantGenerated(source.relativePath(), result));
             }
@@ -198,31 +198,33 @@ public final class DocumentProcessor {
         }
     }
 
+    /** One attempt at a variant, its result recorded under {@code cacheKey} (unless it was skipped only for now). */
     private VariantResult runVariant(Variant variant, DocumentContext context, Path documentDir,
-            Cancellation cancellation) {
+            Cancellation cancellation, String cacheKey) {
         MDC.put("variant", variant.name());
         long start = System.nanoTime();
         OutputSink sink = new OutputSink(layout, documentDir, cancellation);
         try {
             cancellation.checkpoint();
             variant.generate(context, sink);
-            return VariantResult.succeeded(variant.name(), millisSince(start), sink.commit());
+            return VariantResult.succeeded(variant.name(), millisSince(start), sink.commit()).withCacheKey(cacheKey);
         } catch (CancellationException e) {
             sink.abort();
             throw e;
         } catch (VariantSkipped e) {
             sink.abort();
-            return VariantResult.skipped(variant.name(), e.getMessage());
+            VariantResult skipped = VariantResult.skipped(variant.name(), e.getMessage());
+            return e.lasting() ? skipped.withCacheKey(cacheKey) : skipped;
         } catch (DocumentFailure e) {
             sink.abort();
-            return VariantResult.failed(variant.name(), millisSince(start), Failure.of(e));
+            return VariantResult.failed(variant.name(), millisSince(start), Failure.of(e)).withCacheKey(cacheKey);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             sink.abort();
             if (cancellation.isCancelled()) {
                 throw new CancellationException(cancellation.reason());
             }
             LOG.debug("variant {} failed on {}", variant.name(), context.source().relativePath(), e);
-            return VariantResult.failed(variant.name(), millisSince(start), classify(e));
+            return VariantResult.failed(variant.name(), millisSince(start), classify(e)).withCacheKey(cacheKey);
         } finally {
             MDC.remove("variant");
         }

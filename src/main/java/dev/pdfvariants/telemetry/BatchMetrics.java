@@ -36,6 +36,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * <li>{@code pdfvariants_retries_total{reason}}</li>
  * <li>{@code pdfvariants_document_duration_seconds}, {@code pdfvariants_variant_duration_seconds{variant}} (histograms)</li>
  * <li>{@code pdfvariants_circuit_breaker_state{name}} (0 closed, 1 half-open, 2 open)</li>
+ * <li>{@code pdfvariants_provider_requests_total{model,outcome}}, {@code pdfvariants_provider_tokens_total{model,type}},
+ *     {@code pdfvariants_provider_request_duration_seconds{model}} (histogram)</li>
  * <li>{@code pdfvariants_batch_duration_seconds}, {@code pdfvariants_batch_exit_code},
  *     {@code pdfvariants_batch_last_success_timestamp_seconds} (only once a batch succeeded)</li>
  * <li>{@code jvm_memory_used_bytes} and the other JVM memory gauges</li>
@@ -47,6 +49,7 @@ public final class BatchMetrics implements EventListener {
     static final String LAST_SUCCESS = "pdfvariants_batch_last_success_timestamp_seconds";
 
     private static final Duration[] DOCUMENT_BUCKETS = seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600);
+    private static final Duration[] PROVIDER_BUCKETS = seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300);
     private static final Duration[] VARIANT_BUCKETS = seconds(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -142,6 +145,8 @@ public final class BatchMetrics implements EventListener {
             document(e.result());
         } else if (event instanceof Event.RetryScheduled e) {
             retries(reason(e.reason())).increment();
+        } else if (event instanceof Event.ProviderRequest e) {
+            providerRequest(e);
         } else if (event instanceof Event.CircuitOpened || event instanceof Event.CircuitClosed) {
             refreshBreakers();
         } else if (event instanceof Event.BatchFinished e) {
@@ -188,6 +193,31 @@ public final class BatchMetrics implements EventListener {
                         .register(registry).record(Duration.ofMillis(v.durationMs()));
             }
         }
+    }
+
+    /** Requests to the language-model provider: count, tokens and latency, by model (and outcome). */
+    private void providerRequest(Event.ProviderRequest e) {
+        String model = e.model() != null ? e.model() : "unknown";
+        Counter.builder("pdfvariants.provider.requests")
+                .description("Requests to the language-model provider, by model and outcome (ok, rate-limited, "
+                        + "server-error, rejected, timeout, connection-error, bad-response)")
+                .tags("model", model, "outcome", e.outcome()).register(registry).increment();
+        if (e.promptTokens() > 0) {
+            providerTokens(model, "prompt").increment(e.promptTokens());
+        }
+        if (e.completionTokens() > 0) {
+            providerTokens(model, "completion").increment(e.completionTokens());
+        }
+        Timer.builder("pdfvariants.provider.request.duration")
+                .description("Time of one request to the language-model provider, answer included")
+                .serviceLevelObjectives(PROVIDER_BUCKETS).tags("model", model)
+                .register(registry).record(Duration.ofMillis(e.durationMs()));
+    }
+
+    private Counter providerTokens(String model, String type) {
+        return Counter.builder("pdfvariants.provider.tokens")
+                .description("Tokens the language-model provider counted, by model and type (prompt, completion)")
+                .tags("model", model, "type", type).register(registry);
     }
 
     /** A variant skipped because its outputs are up to date (not one skipped as not applicable). */

@@ -1,5 +1,6 @@
 package dev.pdfvariants.telemetry;
 
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -13,6 +14,7 @@ import dev.pdfvariants.error.DocumentFailure;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -123,6 +125,108 @@ public class Instrumentation {
             throw e;
         } finally {
             span.end();
+        }
+    }
+
+    /** What the span of an outgoing call records as the call goes; does nothing without tracing. */
+    public interface CallSpan {
+        void set(String key, String value);
+
+        void set(String key, long value);
+
+        /** Marks the call as failed: {@code error.type} and an error status with {@code message}. */
+        void failed(String type, String message);
+    }
+
+    /** The body of an outgoing call, describing itself on its span. */
+    @FunctionalInterface
+    public interface CallBody<T, E extends Exception> {
+        T run(CallSpan span) throws E;
+    }
+
+    private static final CallSpan NO_SPAN = new CallSpan() {
+        @Override
+        public void set(String key, String value) {
+        }
+
+        @Override
+        public void set(String key, long value) {
+        }
+
+        @Override
+        public void failed(String type, String message) {
+        }
+    };
+
+    /**
+     * Runs an outgoing call (e.g. {@code provider.request}) in a client span, a child of the
+     * current span (the variant that makes it). Outside a document, or without instrumentation,
+     * the body runs with a span that records nothing. An exception the body did not describe sets
+     * the span's status to error with its class name, and is rethrown.
+     */
+    public static <T, E extends Exception> T call(String name, CallBody<T, E> body) throws E {
+        Instrumentation current = Context.current().get(CURRENT);
+        if (current == null || current.tracer == null) {
+            return body.run(NO_SPAN);
+        }
+        Span span = current.tracer.spanBuilder(name).setParent(Context.current()).setSpanKind(SpanKind.CLIENT)
+                .startSpan();
+        boolean[] described = new boolean[1];
+        CallSpan handle = new CallSpan() {
+            @Override
+            public void set(String key, String value) {
+                span.setAttribute(key, value);
+            }
+
+            @Override
+            public void set(String key, long value) {
+                span.setAttribute(key, value);
+            }
+
+            @Override
+            public void failed(String type, String message) {
+                described[0] = true;
+                span.setAttribute(ERROR_TYPE, type);
+                span.setStatus(StatusCode.ERROR, type + ": " + message);
+            }
+        };
+        try (Scope ignored = Context.current().with(span).makeCurrent();
+                LogContext logs = LogContext.enter(current.batchId, span)) {
+            return body.run(handle);
+        } catch (Exception | Error e) {
+            if (!described[0]) {
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            }
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * {@code task}, to be run on another thread as if on this one: in the current trace context
+     * (so its spans hang under the current span) and with the current MDC (batch, document,
+     * variant) on its log lines.
+     */
+    public static <T> Supplier<T> carry(Supplier<T> task) {
+        Context context = Context.current();
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        return () -> {
+            Map<String, String> previous = MDC.getCopyOfContextMap();
+            setMdc(mdc);
+            try (Scope ignored = context.makeCurrent()) {
+                return task.get();
+            } finally {
+                setMdc(previous);
+            }
+        };
+    }
+
+    private static void setMdc(Map<String, String> values) {
+        if (values == null) {
+            MDC.clear();
+        } else {
+            MDC.setContextMap(values);
         }
     }
 

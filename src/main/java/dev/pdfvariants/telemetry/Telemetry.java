@@ -51,6 +51,7 @@ public final class Telemetry implements AutoCloseable {
     private Instrumentation.LogContext batchLogs;
     private Instrumentation instrumentation = Instrumentation.NONE;
     private BatchMetrics metrics;
+    private EndpointBreakers breakers;
     private boolean closed;
 
     private Telemetry() {
@@ -78,7 +79,7 @@ public final class Telemetry implements AutoCloseable {
         Redaction.register(settings.metrics().bearerToken());
         settings.tracing().headers().values().forEach(Redaction::register);
 
-        EndpointBreakers breakers = new EndpointBreakers(bus);
+        breakers = new EndpointBreakers(bus);
         tracing = Tracing.start(settings.tracing(), settings.environment(),
                 settings.tracing().enabled() ? breakers.forQuietEndpoint("otlp") : null);
         resources.add(tracing);
@@ -116,6 +117,11 @@ public final class Telemetry implements AutoCloseable {
             throw PdfVariantsException.outputNotWritable("cannot write the events file " + file + ": " + oneLine(e),
                     "Pass a writable path to --events, or - for stdout.", e);
         }
+    }
+
+    /** The run's circuit breakers (one per endpoint), whose states the metrics report. */
+    public EndpointBreakers breakers() {
+        return breakers;
     }
 
     /** The spans of the batch's documents, for the document processor. */

@@ -54,7 +54,9 @@ public final class VariantRegistry {
                 new CompressedVariant(),
                 new WatermarkedVariant(),
                 new SanitizedVariant(),
-                new EncryptedVariant()),
+                new EncryptedVariant(),
+                new TranslatedVariant(),
+                new ExpandedVariant()),
                 List.of("text", "metadata", "summary", "outline", "topics", "highlights"));
     }
 

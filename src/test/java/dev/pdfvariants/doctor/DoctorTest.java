@@ -4,6 +4,7 @@ import static dev.pdfvariants.testing.Cli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -85,15 +86,7 @@ class DoctorTest {
 
     @Test
     void theProviderIsAskedForItsModelsWithTheKey() throws Exception {
-        HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        provider.createContext("/v1/models", exchange -> {
-            boolean authorized = "Bearer sk-test-1234".equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] body = (authorized ? "{\"data\":[]}" : "{}").getBytes();
-            exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        provider.start();
+        HttpServer provider = modelsServer("sk-test-1234", "{\"data\":[]}");
         try {
             String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1";
             assertThat(cli().env("OPENAI_API_KEY", "sk-test-1234").run("doctor", "--provider-url", url).out())
@@ -103,6 +96,45 @@ class DoctorTest {
         } finally {
             provider.stop(0);
         }
+    }
+
+    @Test
+    void theProviderKeyComesFromTheKeyFileOrTheEnvironmentAndTheModelMustBeServed() throws Exception {
+        HttpServer provider = modelsServer("sk-doctor-5678", "{\"object\":\"list\",\"data\":[{\"id\":"
+                + "\"qwen2.5-7b-instruct\"},{\"id\":\"llama-3.1-8b\"}]}");
+        try {
+            String url = "http://127.0.0.1:" + provider.getAddress().getPort() + "/v1";
+            Path keyFile = Files.writeString(tmp.resolve("key"), "sk-doctor-5678\n");
+            assertThat(cli().run("doctor", "--provider-url", url, "--provider-key-file", keyFile.toString(),
+                    "--provider-model", "llama-3.1-8b").out())
+                    .contains("ok    provider     " + url + " answers (HTTP 200) and serves llama-3.1-8b");
+            Cli.Result wrongModel = cli().env("PDFVARIANTS_PROVIDER_KEY", "sk-doctor-5678")
+                    .run("doctor", "--provider-url", url, "--provider-model", "mistral");
+            assertThat(wrongModel.exitCode()).isEqualTo(2);
+            assertThat(wrongModel.out()).contains("FAIL  provider     " + url + " does not serve the model mistral; "
+                    + "it serves qwen2.5-7b-instruct, llama-3.1-8b - fix --provider-model");
+            Cli.Result noKey = cli().run("doctor", "--provider-url", url);
+            assertThat(noKey.out()).contains("refused the credentials (HTTP 401)").contains("PDFVARIANTS_PROVIDER_KEY");
+            assertThat(cli().env("PDFVARIANTS_PROVIDER_KEY", "sk-doctor-5678").env("PDFVARIANTS_PROVIDER_URL", url)
+                    .run("doctor").out()).contains("ok    provider     " + url + " answers (HTTP 200); serves "
+                            + "qwen2.5-7b-instruct, llama-3.1-8b");
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    /** A provider whose {@code GET /v1/models} answers {@code models} to the bearer {@code key}, 401 to others. */
+    private static HttpServer modelsServer(String key, String models) throws IOException {
+        HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        provider.createContext("/v1/models", exchange -> {
+            boolean authorized = ("Bearer " + key).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = (authorized ? models : "{\"error\":{\"message\":\"bad key\"}}").getBytes();
+            exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        provider.start();
+        return provider;
     }
 
     @Test
