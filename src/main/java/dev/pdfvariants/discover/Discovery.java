@@ -17,7 +17,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -131,37 +130,25 @@ public final class Discovery implements Iterable<SourceFile> {
     }
 
     /** Chains the inputs; each directory input is walked depth-first with sorted entries. */
-    private final class SourceIterator implements Iterator<SourceFile> {
+    private final class SourceIterator extends Lookahead<SourceFile> {
         private final Iterator<String> pendingInputs = inputs.iterator();
         private final Set<Path> seenFiles = new HashSet<>();
         private Iterator<SourceFile> current = Collections.emptyIterator();
-        private SourceFile next;
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
+        protected SourceFile advance() {
+            while (true) {
                 if (current.hasNext()) {
                     SourceFile candidate = current.next();
                     if (seenFiles.add(realOrNull(candidate.path()))) {
-                        next = candidate;
+                        return candidate;
                     }
                 } else if (pendingInputs.hasNext()) {
                     current = open(pendingInputs.next());
                 } else {
-                    return false;
+                    return null;
                 }
             }
-            return true;
-        }
-
-        @Override
-        public SourceFile next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SourceFile result = next;
-            next = null;
-            return result;
         }
 
         private Iterator<SourceFile> open(String input) {
@@ -181,26 +168,19 @@ public final class Discovery implements Iterable<SourceFile> {
     }
 
     /** Paths listed on stdin, one per line (or NUL-separated); directories among them are walked. */
-    private final class StdinIterator implements Iterator<SourceFile> {
+    private final class StdinIterator extends Lookahead<SourceFile> {
         private final BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
         private Iterator<SourceFile> walk = Collections.emptyIterator();
-        private SourceFile next;
-        private boolean eof;
 
         @Override
-        public boolean hasNext() {
-            while (next == null) {
+        protected SourceFile advance() {
+            while (true) {
                 if (walk.hasNext()) {
-                    next = walk.next();
-                    break;
-                }
-                if (eof) {
-                    return false;
+                    return walk.next();
                 }
                 String entry = readEntry();
                 if (entry == null) {
-                    eof = true;
-                    continue;
+                    return null;
                 }
                 if (entry.isBlank()) {
                     continue;
@@ -212,20 +192,9 @@ public final class Discovery implements Iterable<SourceFile> {
                     walk = new Walk(path);
                 } else {
                     // a missing file is passed on: it is recorded as a failed document
-                    next = new SourceFile(path, relativeToWorkingDirectory(path));
+                    return new SourceFile(path, relativeToWorkingDirectory(path));
                 }
             }
-            return true;
-        }
-
-        @Override
-        public SourceFile next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SourceFile result = next;
-            next = null;
-            return result;
         }
 
         private String readEntry() {
@@ -247,12 +216,11 @@ public final class Discovery implements Iterable<SourceFile> {
     }
 
     /** A depth-first walk of one directory with entries sorted by name. */
-    private final class Walk implements Iterator<SourceFile> {
+    private final class Walk extends Lookahead<SourceFile> {
         private final Path root;
         private final Path realRoot;
         private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
         private final Set<Path> visitedDirectories = new HashSet<>();
-        private SourceFile next;
 
         Walk(Path root) {
             this.root = root;
@@ -262,29 +230,23 @@ public final class Discovery implements Iterable<SourceFile> {
         }
 
         @Override
-        public boolean hasNext() {
-            while (next == null && !stack.isEmpty()) {
+        protected SourceFile advance() {
+            while (!stack.isEmpty()) {
                 Iterator<Path> level = stack.peek();
                 if (!level.hasNext()) {
                     stack.pop();
                     continue;
                 }
-                visit(level.next());
+                SourceFile found = visit(level.next());
+                if (found != null) {
+                    return found;
+                }
             }
-            return next != null;
+            return null;
         }
 
-        @Override
-        public SourceFile next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SourceFile result = next;
-            next = null;
-            return result;
-        }
-
-        private void visit(Path entry) {
+        /** Enters a directory, or returns a file the walk takes; null for everything else. */
+        private SourceFile visit(Path entry) {
             String relative = toSlashes(root.relativize(entry));
             if (Files.isSymbolicLink(entry)) {
                 if (!Files.exists(entry)) {
@@ -294,19 +256,17 @@ public final class Discovery implements Iterable<SourceFile> {
                             + ", outside the input directory " + root);
                 }
                 // a link inside the tree points at something the walk reaches under its own path
-                return;
+                return null;
             }
             if (Files.isDirectory(entry)) {
                 Path realDir = realOrNull(entry);
-                if (realDir.equals(excludedDirectory) || !filter.entersDirectory(relative)) {
-                    return;
-                }
-                if (visitedDirectories.add(realDir)) {
+                if (!realDir.equals(excludedDirectory) && filter.entersDirectory(relative)
+                        && visitedDirectories.add(realDir)) {
                     enter(entry);
                 }
-            } else if (Files.isRegularFile(entry) && filter.acceptsFile(relative)) {
-                next = new SourceFile(entry, relative);
+                return null;
             }
+            return Files.isRegularFile(entry) && filter.acceptsFile(relative) ? new SourceFile(entry, relative) : null;
         }
 
         private void enter(Path dir) {

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 import dev.pdfvariants.config.Shard;
 import dev.pdfvariants.output.OutputLayout;
@@ -51,28 +50,16 @@ public final class ShardAssignment {
         if (shard.isWhole()) {
             return all;
         }
-        return new Iterator<>() {
-            private SourceFile next;
-
+        return new Lookahead<>() {
             @Override
-            public boolean hasNext() {
-                while (next == null && all.hasNext()) {
+            protected SourceFile advance() {
+                while (all.hasNext()) {
                     SourceFile candidate = all.next();
                     if (owns(shard, candidate.relativePath())) {
-                        next = candidate;
+                        return candidate;
                     }
                 }
-                return next != null;
-            }
-
-            @Override
-            public SourceFile next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                SourceFile result = next;
-                next = null;
-                return result;
+                return null;
             }
         };
     }
