@@ -2,10 +2,14 @@ package dev.pdfvariants.document;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -31,11 +35,17 @@ final class PageTextExtractor extends PDFTextStripper {
     private final List<String> pages = new ArrayList<>();
     private final List<PageLines> layout = new ArrayList<>();
     private final LineCollector lines = new LineCollector();
+    private final OverprintedGlyphs overprinted = new OverprintedGlyphs();
+    /** Mirrors the stripper's private marked-content state: duplicates are kept inside /ActualText. */
+    private final Deque<Boolean> markedContent = new ArrayDeque<>();
+    private boolean inActualText;
 
     PageTextExtractor(TextOrder order, Cancellation cancellation, Consumer<String> warnings) {
         this.cancellation = cancellation;
         this.warnings = warnings;
         setSortByPosition(order == TextOrder.POSITION);
+        // the same rule, applied by OverprintedGlyphs at a fraction of the cost
+        setSuppressDuplicateOverlappingText(false);
         setLineSeparator("\n");
         setPageEnd("");
         setPageStart("");
@@ -65,6 +75,7 @@ final class PageTextExtractor extends PDFTextStripper {
         }
         buffer.getBuffer().setLength(0);
         lines.startPage(index + 1);
+        overprinted.startPage();
         String text;
         try {
             super.processPage(page);
@@ -82,6 +93,30 @@ final class PageTextExtractor extends PDFTextStripper {
         }
         pages.add(text);
         buffer.getBuffer().setLength(0);
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        if (inActualText || !overprinted.isDuplicate(text)) {
+            super.processTextPosition(text);
+        }
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        boolean actual = properties != null && properties.getString(COSName.ACTUAL_TEXT) != null;
+        markedContent.push(actual);
+        inActualText = actual;
+        super.beginMarkedContentSequence(tag, properties);
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        Boolean actual = markedContent.poll();
+        if (actual != null && actual) {
+            inActualText = false;
+        }
+        super.endMarkedContentSequence();
     }
 
     @Override
@@ -104,7 +139,7 @@ final class PageTextExtractor extends PDFTextStripper {
 
 
     /** Trailing spaces dropped, line ends kept, one final newline when there is text. */
-    private static String normalize(String text) {
+    static String normalize(String text) {
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
         for (String line : lines) {
