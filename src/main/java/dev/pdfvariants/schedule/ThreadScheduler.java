@@ -128,6 +128,11 @@ public final class ThreadScheduler implements Scheduler {
     }
 
     @Override
+    public boolean hasIdleWorker() {
+        return accepting && slots.availablePermits() > 0;
+    }
+
+    @Override
     public void stopAccepting() {
         accepting = false;
     }
