@@ -36,7 +36,7 @@ final class OverprintedGlyphs {
     private static final float GRID_LIMIT = 1 << 20;
     private static final int MAX_CELLS_PER_AXIS = 4;
 
-    /** Unicode text to a small id, for the current page. */
+    /** Unicode text to a small id (kept from page to page: only the positions are per page). */
     private final Map<String, Integer> ids = new HashMap<>();
     private float[] xs = new float[256];
     private float[] ys = new float[256];
@@ -57,7 +57,6 @@ final class OverprintedGlyphs {
 
     /** Forgets every glyph: PDFBox compares glyphs within one page only. */
     void startPage() {
-        ids.clear();
         size = 0;
         if (cells > 0) {
             Arrays.fill(cellHeads, -1);
@@ -92,14 +91,14 @@ final class OverprintedGlyphs {
             ids.put(text, id);
         } else {
             id = known;
-            int found = find(id, xFrom, xTo, yFrom, yTo);
-            if (found > 0) {
-                return true;
-            }
-            if (found < 0) { // crowded: the page goes on with trees
-                toTrees();
-                return treeIsDuplicate(text, x, y, tolerance);
-            }
+        }
+        int found = size == 0 ? 0 : find(id, xFrom, xTo, yFrom, yTo);
+        if (found > 0) {
+            return true;
+        }
+        if (found < 0) { // crowded: the page goes on with trees
+            toTrees();
+            return treeIsDuplicate(text, x, y, tolerance);
         }
         add(id, x, y);
         return false;
