@@ -112,24 +112,21 @@ public final class KeywordExtractor {
             }
             scored[n++] = new Scored(c, product / (c.tf * (1 + sum)));
         }
-        // by score, then by written form: forms are worked out only for ties and for the candidates looked at
-        Arrays.sort(scored, (a, b) -> {
-            int byScore = Double.compare(a.score, b.score);
-            return byScore != 0 ? byScore : a.text().compareTo(b.text());
-        });
+        // Taken by score, then by written form, until enough are kept. The order is total (two
+        // candidates never share both), so the best `window` of them are all those scoring at most the
+        // window-th score: found with a primitive sort, then only they are ordered and named.
+        if (n == 0) {
+            return List.of();
+        }
+        double[] byScore = new double[n];
+        for (int i = 0; i < n; i++) {
+            byScore[i] = scored[i].score;
+        }
+        Arrays.sort(byScore);
         List<Keyword> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Scored candidate : scored) {
-            Keyword k = new Keyword(candidate.text(), candidate.candidate.stems, candidate.score, 0, candidate.candidate.tf);
-            String key = k.text().toLowerCase(Locale.ROOT);
-            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
-                continue;
-            }
-            if (k.count() < 2 && candidates.size() > 50) {
-                continue; // a phrase seen once in a long text is noise
-            }
-            kept.add(k);
-            if (kept.size() == limit) {
+        for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
+            kept.clear();
+            if (keep(scored, byScore[window - 1], limit, candidates.size() > 50, kept) || window == n) {
                 break;
             }
         }
@@ -397,6 +394,39 @@ public final class KeywordExtractor {
         private static int slot(long key, int mask) {
             return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
         }
+    }
+
+    /**
+     * Goes through the candidates scoring at most {@code threshold}, best first, and keeps those that
+     * are not repeats of one already seen; returns whether {@code limit} were kept.
+     */
+    private static boolean keep(Scored[] scored, double threshold, int limit, boolean dropSingles, List<Keyword> kept) {
+        List<Scored> best = new ArrayList<>();
+        for (Scored s : scored) {
+            if (Double.compare(s.score, threshold) <= 0) {
+                best.add(s);
+            }
+        }
+        best.sort((a, b) -> {
+            int byScore = Double.compare(a.score, b.score);
+            return byScore != 0 ? byScore : a.text().compareTo(b.text());
+        });
+        Set<String> seen = new HashSet<>();
+        for (Scored candidate : best) {
+            Keyword k = new Keyword(candidate.text(), candidate.candidate.stems, candidate.score, 0, candidate.candidate.tf);
+            String key = k.text().toLowerCase(Locale.ROOT);
+            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
+                continue;
+            }
+            if (k.count() < 2 && dropSingles) {
+                continue; // a phrase seen once in a long text is noise
+            }
+            kept.add(k);
+            if (kept.size() == limit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A candidate and its score; its written form is worked out when first asked for. */
