@@ -41,6 +41,7 @@ public final class DocumentContext {
     private PageTexts pageTexts;
     private IOException pageTextsFailure;
     private List<PageLines> layout;
+    private boolean recordLayout = true;
     private TextModel textModel;
     private Outline outline;
 
@@ -119,13 +120,25 @@ public final class DocumentContext {
         return new ArrayList<>(warnings);
     }
 
+    /**
+     * Whether the text extraction also records every line's layout (font size, weight, position)
+     * for {@link #textModel()}: on by default; the processor turns it off when no variant of the
+     * run reads the model (plain text alone is extracted faster). A model asked for anyway is then
+     * built from a second pass.
+     */
+    public DocumentContext recordLayout(boolean record) {
+        this.recordLayout = record;
+        return this;
+    }
+
     /** Every page's text, extracted on first use. */
     public PageTexts pageTexts() throws IOException {
         if (pageTexts == null && pageTextsFailure == null) {
             try {
-                PageTextExtractor extractor = new PageTextExtractor(settings.textOrder(), cancellation, this::warn);
+                PageTextExtractor extractor = new PageTextExtractor(settings.textOrder(), cancellation, this::warn,
+                        recordLayout);
                 pageTexts = Instrumentation.step("text.model", () -> extractor.extract(pdf));
-                layout = extractor.layout();
+                layout = recordLayout ? extractor.layout() : null;
             } catch (IOException e) {
                 pageTextsFailure = e;
             }
@@ -144,6 +157,11 @@ public final class DocumentContext {
         if (textModel == null) {
             pageTexts();
             cancellation.checkpoint();
+            if (layout == null) { // extracted without the layout: no variant of the run said it reads the model
+                PageTextExtractor extractor = new PageTextExtractor(settings.textOrder(), cancellation, this::warn, true);
+                Instrumentation.step("text.model", () -> extractor.extract(pdf));
+                layout = extractor.layout();
+            }
             String declared;
             try {
                 declared = pdf.getDocumentCatalog().getLanguage();

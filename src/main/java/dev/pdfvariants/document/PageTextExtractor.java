@@ -2,10 +2,14 @@ package dev.pdfvariants.document;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -30,12 +34,25 @@ final class PageTextExtractor extends PDFTextStripper {
     private final StringWriter buffer = new StringWriter();
     private final List<String> pages = new ArrayList<>();
     private final List<PageLines> layout = new ArrayList<>();
-    private final LineCollector lines = new LineCollector();
+    /** Null when the lines' layout is not wanted (no variant reads the text model). */
+    private final LineCollector lines;
+    private final OverprintedGlyphs overprinted = new OverprintedGlyphs();
+    /** Mirrors the stripper's private marked-content state: duplicates are kept inside /ActualText. */
+    private final Deque<Boolean> markedContent = new ArrayDeque<>();
+    private boolean inActualText;
 
     PageTextExtractor(TextOrder order, Cancellation cancellation, Consumer<String> warnings) {
+        this(order, cancellation, warnings, true);
+    }
+
+    /** @param layout whether to record the lines' layout too, for {@link #layout()} */
+    PageTextExtractor(TextOrder order, Cancellation cancellation, Consumer<String> warnings, boolean layout) {
+        this.lines = layout ? new LineCollector() : null;
         this.cancellation = cancellation;
         this.warnings = warnings;
         setSortByPosition(order == TextOrder.POSITION);
+        // the same rule, applied by OverprintedGlyphs at a fraction of the cost
+        setSuppressDuplicateOverlappingText(false);
         setLineSeparator("\n");
         setPageEnd("");
         setPageStart("");
@@ -64,17 +81,22 @@ final class PageTextExtractor extends PDFTextStripper {
             pages.add(""); // pages without a content stream are not processed
         }
         buffer.getBuffer().setLength(0);
-        lines.startPage(index + 1);
+        if (lines != null) {
+            lines.startPage(index + 1);
+        }
+        overprinted.startPage();
         String text;
         try {
             super.processPage(page);
             text = normalize(buffer.toString());
-            PDRectangle box = page.getCropBox();
-            boolean sideways = page.getRotation() % 180 != 0;
-            PageLines pageLines = lines.finishPage(sideways ? box.getHeight() : box.getWidth(),
-                    sideways ? box.getWidth() : box.getHeight());
-            if (!pageLines.lines().isEmpty()) {
-                layout.add(pageLines);
+            if (lines != null) {
+                PDRectangle box = page.getCropBox();
+                boolean sideways = page.getRotation() % 180 != 0;
+                PageLines pageLines = lines.finishPage(sideways ? box.getHeight() : box.getWidth(),
+                        sideways ? box.getWidth() : box.getHeight());
+                if (!pageLines.lines().isEmpty()) {
+                    layout.add(pageLines);
+                }
             }
         } catch (IOException | RuntimeException e) {
             warnings.accept("page " + (index + 1) + ": text not extracted: " + PdfLoader.oneLine(e));
@@ -85,26 +107,56 @@ final class PageTextExtractor extends PDFTextStripper {
     }
 
     @Override
+    protected void processTextPosition(TextPosition text) {
+        if (inActualText || !overprinted.isDuplicate(text)) {
+            super.processTextPosition(text);
+        }
+    }
+
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        boolean actual = properties != null && properties.getString(COSName.ACTUAL_TEXT) != null;
+        markedContent.push(actual);
+        inActualText = actual;
+        super.beginMarkedContentSequence(tag, properties);
+    }
+
+    @Override
+    public void endMarkedContentSequence() {
+        Boolean actual = markedContent.poll();
+        if (actual != null && actual) {
+            inActualText = false;
+        }
+        super.endMarkedContentSequence();
+    }
+
+    @Override
     protected void writeString(String text, List<TextPosition> textPositions) throws IOException {
         super.writeString(text, textPositions);
-        lines.word(text, textPositions);
+        if (lines != null) {
+            lines.word(text, textPositions);
+        }
     }
 
     @Override
     protected void writeWordSeparator() throws IOException {
         super.writeWordSeparator();
-        lines.space();
+        if (lines != null) {
+            lines.space();
+        }
     }
 
     @Override
     protected void writeLineSeparator() throws IOException {
         super.writeLineSeparator();
-        lines.endLine();
+        if (lines != null) {
+            lines.endLine();
+        }
     }
 
 
     /** Trailing spaces dropped, line ends kept, one final newline when there is text. */
-    private static String normalize(String text) {
+    static String normalize(String text) {
         String[] lines = text.split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
         for (String line : lines) {

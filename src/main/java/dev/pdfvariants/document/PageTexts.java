@@ -54,6 +54,9 @@ public record PageTexts(List<String> pages) {
     }
 
     private static boolean isCjk(int c) {
+        if (c < 0x1100) {
+            return false; // no Han, kana or Hangul below U+1100: skips the script look-up for Latin text
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;

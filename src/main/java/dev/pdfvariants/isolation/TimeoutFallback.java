@@ -126,6 +126,11 @@ final class TimeoutFallback implements Scheduler {
     }
 
     @Override
+    public boolean hasIdleWorker() {
+        return threads.hasIdleWorker();
+    }
+
+    @Override
     public void stopAccepting() {
         accepting = false;
         threads.stopAccepting();

@@ -53,7 +53,7 @@ import dev.pdfvariants.variant.VariantRegistry;
  * Order of work: variants are resolved and inputs validated first (usage and input errors exit
  * before anything is written); then the output directory is prepared; then documents are
  * discovered lazily and submitted one at a time, the submission blocking while all workers are
- * busy.
+ * busy; within a bounded look-ahead the largest go first ({@link LargestFirst}).
  */
 public final class BatchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BatchRunner.class);
@@ -104,6 +104,8 @@ public final class BatchRunner {
             DocumentProcessor processor = new DocumentProcessor(variants, options.settings(),
                     new PdfLoader(options.password()), layout, bus, safeguards, telemetry.instrumentation());
 
+            // the largest of the next documents first, so no worker idles at the end behind a big one
+            documents = new LargestFirst(documents, LargestFirst.WINDOW, scheduler::hasIdleWorker);
             int discovered = 0;
             String stopReason = null;
             Map<String, String> claimedDirectories = new HashMap<>();

@@ -55,6 +55,8 @@ public final class DocumentProcessor {
     private final EventBus bus;
     private final Safeguards safeguards;
     private final Instrumentation instrumentation;
+    /** Whether any variant reads the text model: the extraction then records the lines' layout too. */
+    private final boolean recordLayout;
 
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus) {
@@ -87,6 +89,7 @@ public final class DocumentProcessor {
         this.bus = bus;
         this.safeguards = safeguards;
         this.instrumentation = instrumentation;
+        this.recordLayout = this.variants.stream().anyMatch(Variant::usesTextModel);
     }
 
     /** A scheduler job for one document. */
@@ -172,7 +175,8 @@ public final class DocumentProcessor {
                 return failed(source, bytes, sha256, pages, millisSince(start), Failure.of(e), List.of());
             }
             DocumentContext context = new DocumentContext(source, pdf, bytes, sha256, settings, cancellation, loader,
-                    safeguards.languageModel());
+                    safeguards.languageModel())
+                    .recordLayout(recordLayout);
             List<VariantResult> results = new ArrayList<>(variants.size());
             for (Variant variant : variants) {
                 VariantResult cached = cache.variant(variant);

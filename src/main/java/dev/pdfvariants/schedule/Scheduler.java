@@ -32,6 +32,15 @@ public interface Scheduler extends AutoCloseable {
      */
     void submit(SourceFile document, Job job, Consumer<DocumentResult> onDone) throws InterruptedException;
 
+    /**
+     * Whether a worker is free right now, so that a job submitted now would start at once. The
+     * batch then hands over the next document without reading further ahead (see
+     * {@code LargestFirst}). Schedulers that cannot tell say false.
+     */
+    default boolean hasIdleWorker() {
+        return false;
+    }
+
     /** Waits until every submitted job has reported its result. */
     void awaitCompletion() throws InterruptedException;
 

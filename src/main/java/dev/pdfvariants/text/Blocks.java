@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * runs over a page break continues on the next page.
  */
 final class Blocks {
-    private static final Pattern LIST_ITEM = Pattern.compile("^(?:[•·▪◦●○■□►▶✓✔*–—-]\\s|\\(?[a-z0-9]{1,3}[.)]\\s).*");
-    private static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.!?:;。！？)\"”»]$");
+    /** What {@link #isListItem} and {@link #endsSentence} decide, as regular expressions (for tests). */
+    static final Pattern LIST_ITEM = Pattern.compile("^(?:[•·▪◦●○■□►▶✓✔*–—-]\\s|\\(?[a-z0-9]{1,3}[.)]\\s).*");
+    static final Pattern ENDS_SENTENCE = Pattern.compile(".*[.!?:;。！？)\"”»]$");
+    private static final String BULLETS = "•·▪◦●○■□►▶✓✔*–—-";
+    private static final String SENTENCE_ENDS = ".!?:;。！？)\"”»";
 
     private final float bodySize;
     private final float lineStep;
@@ -88,10 +91,10 @@ final class Blocks {
         if (Math.abs(prev.fontSize() - line.fontSize()) > 0.8f || prev.bold() != line.bold()) {
             return true;
         }
-        if (LIST_ITEM.matcher(line.text()).matches()) {
+        if (isListItem(line.text())) {
             return true;
         }
-        boolean prevEnds = ENDS_SENTENCE.matcher(prev.text()).matches();
+        boolean prevEnds = endsSentence(prev.text());
         if (line.page() != prev.page()) {
             // a paragraph running over the page break continues
             return prevEnds || !startsLowercase(line.text()) || line.fontSize() > bodySize + 0.8f;
@@ -106,6 +109,48 @@ final class Blocks {
         }
         // an indented first line after a full stop starts a new paragraph
         return prevEnds && line.x() > prev.x() + line.fontSize() * 0.8f && line.x() - prev.x() < line.fontSize() * 5;
+    }
+
+    /** {@code LIST_ITEM.matcher(text).matches()}, without the regex engine (every line is asked). */
+    static boolean isListItem(String text) {
+        int n = text.length();
+        if (n >= 2 && BULLETS.indexOf(text.charAt(0)) >= 0) {
+            return isRegexSpace(text.charAt(1)) && noLineTerminator(text, 2);
+        }
+        int from = n > 0 && text.charAt(0) == '(' ? 1 : 0;
+        int end = from;
+        while (end < n && end - from <= 3 && isLowerAsciiOrDigit(text.charAt(end))) {
+            end++;
+        }
+        int run = end - from;
+        return run >= 1 && run <= 3 && end + 1 < n && (text.charAt(end) == '.' || text.charAt(end) == ')')
+                && isRegexSpace(text.charAt(end + 1)) && noLineTerminator(text, end + 2);
+    }
+
+    /** {@code ENDS_SENTENCE.matcher(text).matches()}, without the regex engine (every line is asked). */
+    static boolean endsSentence(String text) {
+        return !text.isEmpty() && SENTENCE_ENDS.indexOf(text.charAt(text.length() - 1)) >= 0
+                && noLineTerminator(text, 0);
+    }
+
+    /** The regex {@code \\s}: ASCII whitespace only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isLowerAsciiOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** The regex {@code .} matches every char but these line terminators. */
+    private static boolean noLineTerminator(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsLowercase(String text) {
@@ -153,6 +198,9 @@ final class Blocks {
     }
 
     static boolean isCjk(int c) {
+        if (c < 0x1100) {
+            return false; // no Han, kana or Hangul below U+1100: skips the script look-up for Latin text
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);

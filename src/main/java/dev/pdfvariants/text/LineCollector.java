@@ -32,6 +32,8 @@ public final class LineCollector {
     private int[] sizeCounts = new int[8];
     private int sizeCount;
     private boolean pendingSpace;
+    private PDFont lastFont;
+    private boolean lastFontBold;
 
     /** Starts a new page, dropping anything left from the previous one. */
     public void startPage(int pageNumber) {
@@ -140,7 +142,11 @@ public final class LineCollector {
         if (font == null) {
             return false;
         }
-        return boldFonts.computeIfAbsent(font, LineCollector::looksBold);
+        if (font != lastFont) { // glyphs come in runs of one font
+            lastFont = font;
+            lastFontBold = boldFonts.computeIfAbsent(font, LineCollector::looksBold);
+        }
+        return lastFontBold;
     }
 
     private static boolean looksBold(PDFont font) {

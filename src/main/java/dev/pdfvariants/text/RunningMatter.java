@@ -31,18 +31,25 @@ final class RunningMatter {
     /** The pages without their running headers, footers and page numbers. */
     static List<PageLines> remove(List<PageLines> pages) {
         Map<String, Set<Integer>> pagesByKey = new HashMap<>();
+        List<List<Line>> edges = new ArrayList<>(pages.size());
         for (PageLines page : pages) {
-            for (Line line : edgeLines(page)) {
+            List<Line> edge = edgeLines(page);
+            edges.add(edge);
+            for (Line line : edge) {
                 pagesByKey.computeIfAbsent(key(line.text()), k -> new HashSet<>()).add(page.page());
             }
         }
         int threshold = Math.max(2, Math.min(4, (int) Math.ceil(pages.size() * 0.3)));
         List<PageLines> cleaned = new ArrayList<>(pages.size());
-        for (PageLines page : pages) {
-            Set<Line> edge = new HashSet<>(edgeLines(page));
+        for (int p = 0; p < pages.size(); p++) {
+            PageLines page = pages.get(p);
+            List<Line> edge = edges.get(p);
+            float h = height(page);
             List<Line> kept = new ArrayList<>(page.lines().size());
             for (Line line : page.lines()) {
-                if (edge.contains(line) && (PAGE_NUMBER.matcher(line.text()).matches()
+                // a line equal to an edge line has its y, in the edge zone: the others need no comparison
+                boolean inZone = line.y() <= h * EDGE_ZONE || line.y() >= h * (1 - EDGE_ZONE);
+                if (inZone && edge.contains(line) && (PAGE_NUMBER.matcher(line.text()).matches()
                         || (pages.size() >= 2 && pagesByKey.get(key(line.text())).size() >= threshold))) {
                     continue;
                 }
@@ -53,12 +60,16 @@ final class RunningMatter {
         return cleaned;
     }
 
+    private static float height(PageLines page) {
+        return page.height() > 0 ? page.height() : 792;
+    }
+
     /** Up to {@link #EDGE_LINES} lines from each edge, inside the edge zone. */
     private static List<Line> edgeLines(PageLines page) {
         List<Line> byY = new ArrayList<>(page.lines());
         byY.sort(Comparator.comparingDouble(Line::y));
         List<Line> edge = new ArrayList<>();
-        float h = page.height() > 0 ? page.height() : 792;
+        float h = height(page);
         for (int i = 0; i < Math.min(EDGE_LINES, byY.size()); i++) {
             if (byY.get(i).y() <= h * EDGE_ZONE) {
                 edge.add(byY.get(i));

@@ -35,6 +35,7 @@ final class SentenceBias {
         int previousBlock = -1;
         int previousHeading = -2;
         boolean firstOfSection = true;
+        java.util.Map<Integer, Boolean> keySections = new java.util.HashMap<>(); // by heading: one match each
         for (Sentence s : sentences) {
             if (s.heading() != previousHeading) {
                 previousHeading = s.heading();
@@ -54,7 +55,8 @@ final class SentenceBias {
             if (firstOfBlock) {
                 b += 0.5;
             }
-            if (s.heading() >= 0 && KEY_SECTION.matcher(model.blocks().get(s.heading()).text()).matches()) {
+            if (s.heading() >= 0 && keySections.computeIfAbsent(s.heading(),
+                    h -> KEY_SECTION.matcher(model.blocks().get(h).text()).matches())) {
                 b += 1.0;
             }
             if (!titleStems.isEmpty()) {

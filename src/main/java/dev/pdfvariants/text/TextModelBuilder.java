@@ -131,7 +131,7 @@ public final class TextModelBuilder {
                 if (Character.isLowerCase(c)) {
                     lower++;
                 }
-                if (Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL) {
+                if (c >= 0x1100 && (Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
                     cjk++;
                 }
             }
@@ -142,10 +142,15 @@ public final class TextModelBuilder {
         if (cjk * 2 >= letters) {
             return cjk >= 8;
         }
-        int words = 0;
-        for (String w : s.split("\\s+")) {
-            if (w.chars().anyMatch(Character::isLetter)) {
-                words++;
+        int words = 0; // runs between regex \s characters that hold a letter
+        boolean letter = false;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                words += letter ? 1 : 0;
+                letter = false;
+            } else if (!letter && Character.isLetter(c)) {
+                letter = true;
             }
         }
         boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(firstLetter(s));

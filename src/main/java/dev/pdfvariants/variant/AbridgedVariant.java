@@ -46,6 +46,11 @@ final class AbridgedVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Map.of("abridged-ratio", settings.content().abridgedRatio());
     }

@@ -55,6 +55,11 @@ final class ExpandedVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Provided.options(settings.provider(), PROMPT_VERSION, false);
     }

@@ -40,6 +40,11 @@ final class HighlightsVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Map.of("highlights", settings.content().highlights());
     }

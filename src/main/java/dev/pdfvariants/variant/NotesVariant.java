@@ -39,6 +39,11 @@ final class NotesVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
         TextModel model = Content.prose(document);
         StringBuilder md = new StringBuilder("# Notes: ").append(Content.inline(Content.title(document, model))).append("\n");

@@ -39,6 +39,11 @@ final class OutlineVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
         Outline outline;
         if (!document.pageTexts().hasTextLayer()) {

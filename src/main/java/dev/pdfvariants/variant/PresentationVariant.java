@@ -52,6 +52,11 @@ final class PresentationVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Map.of("slide-points", settings.content().slidePoints());
     }

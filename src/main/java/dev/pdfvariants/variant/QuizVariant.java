@@ -50,6 +50,11 @@ final class QuizVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Map.of("quiz-questions", settings.content().quizQuestions());
     }

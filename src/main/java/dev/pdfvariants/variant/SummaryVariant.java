@@ -47,6 +47,11 @@ final class SummaryVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         ContentSettings c = settings.content();
         Map<String, Object> options = new LinkedHashMap<>();

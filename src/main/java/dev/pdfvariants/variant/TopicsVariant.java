@@ -47,6 +47,11 @@ final class TopicsVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Map.of("keywords", settings.content().keywords());
     }

@@ -52,6 +52,11 @@ final class TranslatedVariant implements Variant {
     }
 
     @Override
+    public boolean usesTextModel() {
+        return true;
+    }
+
+    @Override
     public Map<String, Object> options(VariantSettings settings) {
         return Provided.options(settings.provider(), PROMPT_VERSION, true);
     }

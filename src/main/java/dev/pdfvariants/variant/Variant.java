@@ -50,6 +50,15 @@ public interface Variant {
     default void check(VariantSettings settings) {
     }
 
+    /**
+     * Whether this variant reads the text model ({@code DocumentContext.textModel()} or
+     * {@code outline()}): the text extraction then records every line's layout in the same pass.
+     * A variant that reads the model without saying so still gets it, from a second pass.
+     */
+    default boolean usesTextModel() {
+        return false;
+    }
+
     /** Produces the variant's outputs. Failures are reported by throwing. */
     void generate(DocumentContext document, OutputSink out) throws Exception;
 }

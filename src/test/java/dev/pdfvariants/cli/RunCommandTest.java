@@ -284,7 +284,8 @@ class RunCommandTest {
     void maxFailuresStopsTakingNewDocuments() throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         for (int i = 0; i < 6; i++) {
-            Files.write(in.resolve("bad-" + i + ".pdf"), new byte[0]);
+            // larger than the good one, which therefore comes last in discovery and in size (largest first)
+            Files.write(in.resolve("bad-" + i + ".pdf"), new byte[64 << 10]);
         }
         Pdfs.simple(in.resolve("zz-good.pdf"), "Never reached.");
 

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pdfvariants.json.Json;
 import dev.pdfvariants.testing.Cli;
 import dev.pdfvariants.testing.Pdfs;
 import dev.pdfvariants.testing.TestVariants;
@@ -61,13 +64,23 @@ class ProcessIsolationTest {
     void aWorkerProcessIsReplacedAfterTheConfiguredNumberOfDocuments() throws IOException {
         Path in = in("d1.pdf", "d2.pdf", "d3.pdf", "d4.pdf");
         Path out = tmp.resolve("out");
+        Path events = tmp.resolve("events.ndjson");
         Cli.Result r = cli().run("run", in.toString(), "-o", out.toString(), "--isolation", "process", "-v", "hostile",
-                "-j", "1", "--worker-documents", "2", "--progress", "none");
+                "-j", "1", "--worker-documents", "2", "--progress", "none", "--events", events.toString());
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
+        // in the order they ran (the largest go first, so not necessarily by name)
+        List<String> order = new ArrayList<>();
+        for (String line : Files.readAllLines(events)) {
+            JsonNode e = Json.mapper().readTree(line);
+            if (e.path("type").asText().equals("document.started")) {
+                order.add(e.path("path").asText());
+            }
+        }
+        assertThat(order).hasSize(4);
         String[] pids = new String[4];
         for (int i = 0; i < 4; i++) {
-            pids[i] = Files.readString(out.resolve("d" + (i + 1) + "/hostile.txt")).strip();
+            pids[i] = Files.readString(out.resolve(order.get(i).replace(".pdf", "") + "/hostile.txt")).strip();
         }
         assertThat(pids[0]).isEqualTo(pids[1]);
         assertThat(pids[2]).isEqualTo(pids[3]);

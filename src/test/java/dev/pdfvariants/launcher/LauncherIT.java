@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,50 @@ class LauncherIT {
         assertThat(summary.get("failed").asInt()).isEqualTo(1);
         assertThat(r.err()).contains("broken/truncated-download.pdf").contains("cannot parse the PDF")
                 .doesNotContain("\tat ");
+    }
+
+    /** The JVM flags the launcher chose, as the JVM prints them. */
+    private String flags(Map<String, String> env, String... args) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.merge("PDFVARIANTS_JAVA_OPTS", "-XX:+PrintCommandLineFlags", (a, b) -> a + " " + b);
+        List<String> command = new ArrayList<>();
+        command.add(HOME.resolve("bin/pdfvariants").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(tmp.toFile());
+        pb.environment().put("PDFVARIANTS_BUILD", "0");
+        pb.environment().remove("PDFVARIANTS_WORKERS");
+        pb.environment().putAll(all);
+        pb.redirectOutput(tmp.resolve("stdout").toFile()).redirectError(tmp.resolve("stderr").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("stderr"))).isZero();
+        return Files.readString(tmp.resolve("stdout")).lines().filter(l -> l.contains("-XX:")).findFirst().orElse("");
+    }
+
+    private static long maxHeapMiB(String flags) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(flags);
+        assertThat(m.find()).as(flags).isTrue();
+        return Long.parseLong(m.group(1)) >> 20;
+    }
+
+    @Test
+    void theHeapGrowsWithTheWorkersUpToHalfTheMemoryAndTheUsersChoicesWin() throws Exception {
+        long memoryMiB = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize() >> 20;
+        org.junit.jupiter.api.Assumptions.assumeTrue(memoryMiB >= 3 * 1024, "a machine with at least 3 GiB");
+
+        String two = flags(Map.of(), "run", "--help", "-j", "2");
+        assertThat(maxHeapMiB(two)).isEqualTo(256 + 2 * 192);
+        assertThat(two).contains("-XX:+UseParallelGC");
+        assertThat(maxHeapMiB(flags(Map.of(), "run", "--help", "--workers=4"))).isEqualTo(256 + 4 * 192);
+        assertThat(maxHeapMiB(flags(Map.of("PDFVARIANTS_WORKERS", "3"), "run", "--help"))).isEqualTo(256 + 3 * 192);
+        assertThat(maxHeapMiB(flags(Map.of(), "run", "--help", "-j", "1000"))).isEqualTo(memoryMiB / 2);
+
+        // the user's heap and collector win, and two collectors never reach the JVM
+        assertThat(maxHeapMiB(flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-Xmx300m"), "run", "--help", "-j", "2")))
+                .isEqualTo(300);
+        String serial = flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-XX:+UseSerialGC"), "run", "--help", "-j", "2");
+        assertThat(serial).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
     }
 
     @Test

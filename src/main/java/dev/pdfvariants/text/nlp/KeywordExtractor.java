@@ -2,7 +2,6 @@ package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +24,8 @@ public final class KeywordExtractor {
 
     private final Analysis analysis;
     private final boolean[] use;
+    /** Every stem of the sentences used, numbered (by {@link #termStats()}). */
+    private final Map<String, Integer> stemIds = new HashMap<>();
 
     /**
      * @param analysis the document's tokens
@@ -44,23 +45,48 @@ public final class KeywordExtractor {
         int tf;
         int upper;
         int acronym;
-        final List<Integer> sentences = new ArrayList<>();
-        final Set<String> left = new HashSet<>();
-        final Set<String> right = new HashSet<>();
+        /** The sentences holding it, ascending, without repeats. */
+        int[] sentences = new int[4];
+        int sentenceCount;
+        /** How many different words stand before / after it, and how many times any does. */
+        int leftDistinct;
+        int rightDistinct;
         int leftTotal;
         int rightTotal;
         boolean stop;
         double score;
+
+        void inSentence(int s) {
+            if (sentenceCount == 0 || sentences[sentenceCount - 1] != s) {
+                if (sentenceCount == sentences.length) {
+                    sentences = Arrays.copyOf(sentences, sentenceCount * 2);
+                }
+                sentences[sentenceCount++] = s;
+            }
+        }
     }
 
     private static final class Candidate {
         final List<String> stems;
-        /** Written forms: [seen inside a sentence, seen at its start]. */
-        final Map<String, int[]> forms = new HashMap<>();
+        /** Where its first occurrences are (sentence, first token, last token): their written forms name it. */
+        int[] occurrences = new int[3];
         int tf;
 
         Candidate(List<String> stems) {
             this.stems = stems;
+        }
+
+        void occurs(int sentence, int from, int to) {
+            tf++;
+            if (tf <= FORM_SAMPLE) { // the usual written form shows in the first occurrences
+                int at = (tf - 1) * 3;
+                if (at + 3 > occurrences.length) {
+                    occurrences = Arrays.copyOf(occurrences, Math.min(FORM_SAMPLE * 3, occurrences.length * 2));
+                }
+                occurrences[at] = sentence;
+                occurrences[at + 1] = from;
+                occurrences[at + 2] = to;
+            }
         }
     }
 
@@ -70,9 +96,10 @@ public final class KeywordExtractor {
         if (terms.isEmpty()) {
             return List.of();
         }
-        Map<String, Candidate> candidates = candidates(terms);
-        List<Keyword> scored = new ArrayList<>();
-        for (Candidate c : candidates.values()) {
+        List<Candidate> candidates = candidates();
+        Scored[] scored = new Scored[candidates.size()];
+        int n = 0;
+        for (Candidate c : candidates) {
             double product = 1;
             double sum = 0;
             for (String stem : c.stems) {
@@ -83,22 +110,23 @@ public final class KeywordExtractor {
                 product *= t.score;
                 sum += t.score;
             }
-            double score = product / (c.tf * (1 + sum));
-            scored.add(new Keyword(displayForm(c), c.stems, score, 0, c.tf));
+            scored[n++] = new Scored(c, product / (c.tf * (1 + sum)));
         }
-        scored.sort(Comparator.comparingDouble(Keyword::score).thenComparing(Keyword::text));
+        // Taken by score, then by written form, until enough are kept. The order is total (two
+        // candidates never share both), so the best `window` of them are all those scoring at most the
+        // window-th score: found with a primitive sort, then only they are ordered and named.
+        if (n == 0) {
+            return List.of();
+        }
+        double[] byScore = new double[n];
+        for (int i = 0; i < n; i++) {
+            byScore[i] = scored[i].score;
+        }
+        Arrays.sort(byScore);
         List<Keyword> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Keyword k : scored) {
-            String key = k.text().toLowerCase(Locale.ROOT);
-            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
-                continue;
-            }
-            if (k.count() < 2 && candidates.size() > 50) {
-                continue; // a phrase seen once in a long text is noise
-            }
-            kept.add(k);
-            if (kept.size() == limit) {
+        for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
+            kept.clear();
+            if (keep(scored, byScore[window - 1], limit, candidates.size() > 50, kept) || window == n) {
                 break;
             }
         }
@@ -116,6 +144,11 @@ public final class KeywordExtractor {
 
     private Map<String, TermStats> termStats() {
         Map<String, TermStats> terms = new HashMap<>();
+        // every stem gets a small id once, so neighbours are counted as pairs of ids, not sets of strings
+        TermStats[] byId = new TermStats[256];
+        LongSet leftPairs = new LongSet();
+        LongSet rightPairs = new LongSet();
+        int[] ids = new int[64];
         int n = analysis.sentenceCount();
         int usedSentences = 0;
         for (int s = 0; s < n; s++) {
@@ -124,17 +157,36 @@ public final class KeywordExtractor {
             }
             usedSentences++;
             List<Token> tokens = analysis.tokens(s);
+            if (ids.length < tokens.size()) {
+                ids = new int[tokens.size() * 2];
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                String stem = tokens.get(i).stem();
+                Integer id = stemIds.get(stem);
+                if (id == null) {
+                    id = stemIds.size();
+                    stemIds.put(stem, id);
+                }
+                ids[i] = id;
+            }
             for (int i = 0; i < tokens.size(); i++) {
                 Token tok = tokens.get(i);
                 if (!hasLetter(tok.text())) {
                     continue;
                 }
-                TermStats t = terms.computeIfAbsent(tok.stem(), k -> new TermStats());
+                int id = ids[i];
+                if (id >= byId.length) {
+                    byId = Arrays.copyOf(byId, Math.max(byId.length * 2, id + 1));
+                }
+                TermStats t = byId[id];
+                if (t == null) {
+                    t = new TermStats();
+                    byId[id] = t;
+                    terms.put(tok.stem(), t);
+                }
                 t.stop = tok.stop() || !tok.content();
                 t.tf++;
-                if (t.sentences.isEmpty() || t.sentences.get(t.sentences.size() - 1) != s) {
-                    t.sentences.add(s);
-                }
+                t.inSentence(s);
                 if (isAcronym(tok.text())) {
                     t.acronym++;
                 } else if (i > 0 && Character.isUpperCase(tok.text().codePointAt(0))) {
@@ -142,11 +194,15 @@ public final class KeywordExtractor {
                 }
                 for (int w = 1; w <= WINDOW; w++) {
                     if (i - w >= 0 && !crosses(tokens, i - w + 1, i)) {
-                        t.left.add(tokens.get(i - w).stem());
+                        if (leftPairs.add(((long) id << 32) | ids[i - w])) {
+                            t.leftDistinct++;
+                        }
                         t.leftTotal++;
                     }
                     if (i + w < tokens.size() && !crosses(tokens, i + 1, i + w)) {
-                        t.right.add(tokens.get(i + w).stem());
+                        if (rightPairs.add(((long) id << 32) | ids[i + w])) {
+                            t.rightDistinct++;
+                        }
                         t.rightTotal++;
                     }
                 }
@@ -158,26 +214,72 @@ public final class KeywordExtractor {
         double maxTf = Arrays.stream(contentTf).max().orElse(1);
         for (TermStats t : terms.values()) {
             double casing = Math.max(t.upper, t.acronym) / (1 + Math.log(t.tf));
-            double position = Math.log(Math.log(3 + median(t.sentences)));
+            double position = Math.log(Math.log(3 + median(t.sentences, t.sentenceCount)));
             double frequency = t.tf / (mean + std);
-            double dl = t.leftTotal == 0 ? 0 : (double) t.left.size() / t.leftTotal;
-            double dr = t.rightTotal == 0 ? 0 : (double) t.right.size() / t.rightTotal;
+            double dl = t.leftTotal == 0 ? 0 : (double) t.leftDistinct / t.leftTotal;
+            double dr = t.rightTotal == 0 ? 0 : (double) t.rightDistinct / t.rightTotal;
             double relatedness = 1 + (dl + dr) * t.tf / maxTf;
-            double different = (double) t.sentences.size() / Math.max(1, usedSentences);
+            double different = (double) t.sentenceCount / Math.max(1, usedSentences);
             t.score = relatedness * position / (casing + frequency / relatedness + different / relatedness);
         }
         return terms;
     }
 
-    private Map<String, Candidate> candidates(Map<String, TermStats> terms) {
-        Map<String, Candidate> candidates = new HashMap<>();
+    /** A set of longs (open addressing): the (term, neighbour) pairs already seen. */
+    private static final class LongSet {
+        private long[] slots = new long[1024]; // key + 1; 0 is empty
+        private int size;
+
+        boolean add(long key) {
+            if ((size + 1) * 2 > slots.length) {
+                long[] old = slots;
+                slots = new long[old.length * 2];
+                for (long k : old) {
+                    if (k != 0) {
+                        insert(k);
+                    }
+                }
+            }
+            if (insert(key + 1)) {
+                size++;
+                return true;
+            }
+            return false;
+        }
+
+        private boolean insert(long stored) {
+            int mask = slots.length - 1;
+            for (int i = (int) ((stored * 0x9E3779B97F4A7C15L) >>> 40) & mask; ; i = (i + 1) & mask) {
+                if (slots[i] == 0) {
+                    slots[i] = stored;
+                    return true;
+                }
+                if (slots[i] == stored) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** Phrases of one to three words that start and end with a content word, keyed by their stems' ids. */
+    private List<Candidate> candidates() {
+        List<Candidate> candidates = new ArrayList<>();
+        LongIntMap byIds = new LongIntMap();
+        Map<String, Integer> byStems = new HashMap<>(); // when ids outgrow the packed key (not in practice)
+        boolean packed = stemIds.size() < PACKED_IDS;
+        int[] ids = new int[64];
         StringBuilder key = new StringBuilder();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
             if (!used(s)) {
                 continue;
             }
             List<Token> tokens = analysis.tokens(s);
-            String sentence = analysis.text(s);
+            if (ids.length < tokens.size()) {
+                ids = new int[tokens.size() * 2];
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                ids[i] = stemIds.get(tokens.get(i).stem());
+            }
             for (int i = 0; i < tokens.size(); i++) {
                 Token first = tokens.get(i);
                 if (!first.content()) {
@@ -195,43 +297,171 @@ public final class KeywordExtractor {
                     if (!last.content()) {
                         continue; // a phrase may hold a stopword inside, never at its end
                     }
-                    key.setLength(0);
                     boolean repeats = false;
-                    for (int k = i; k <= lastIndex; k++) {
-                        String stem = tokens.get(k).stem();
-                        repeats |= k > i && (stem.equals(tokens.get(i).stem()) || stem.equals(tokens.get(k - 1).stem()));
-                        key.append(stem).append('\u0001');
+                    for (int k = i + 1; k <= lastIndex; k++) {
+                        repeats |= ids[k] == ids[i] || ids[k] == ids[k - 1];
                     }
                     if (repeats) {
                         continue; // "salary salary"
                     }
-                    Candidate c = candidates.get(key.toString());
-                    if (c == null) {
-                        List<String> stems = new ArrayList<>(len);
+                    int index;
+                    if (packed) {
+                        long packedKey = 0;
                         for (int k = i; k <= lastIndex; k++) {
-                            stems.add(tokens.get(k).stem());
+                            packedKey |= (long) (ids[k] + 1) << (21 * (k - i));
                         }
-                        c = new Candidate(stems);
-                        candidates.put(key.toString(), c);
+                        index = byIds.get(packedKey);
+                        if (index < 0) {
+                            index = candidates.size();
+                            byIds.put(packedKey, index);
+                            candidates.add(new Candidate(stems(tokens, i, lastIndex)));
+                        }
+                    } else {
+                        key.setLength(0);
+                        for (int k = i; k <= lastIndex; k++) {
+                            key.append(tokens.get(k).stem()).append('\u0001');
+                        }
+                        Integer known = byStems.get(key.toString());
+                        if (known == null) {
+                            known = candidates.size();
+                            byStems.put(key.toString(), known);
+                            candidates.add(new Candidate(stems(tokens, i, lastIndex)));
+                        }
+                        index = known;
                     }
-                    c.tf++;
-                    if (c.tf <= FORM_SAMPLE) { // the usual written form shows in the first occurrences
-                        String form = surface(tokens, i, lastIndex, sentence);
-                        c.forms.computeIfAbsent(form, f -> new int[2])[i == 0 ? 1 : 0]++;
-                    }
+                    candidates.get(index).occurs(s, i, lastIndex);
                 }
             }
         }
         return candidates;
     }
 
+    /** Stem ids below this fit three to a long. */
+    private static final int PACKED_IDS = (1 << 21) - 1;
+
+    private static List<String> stems(List<Token> tokens, int from, int to) {
+        List<String> stems = new ArrayList<>(to - from + 1);
+        for (int k = from; k <= to; k++) {
+            stems.add(tokens.get(k).stem());
+        }
+        return stems;
+    }
+
+    /** Long keys to int values (open addressing); -1 for a key not there. */
+    private static final class LongIntMap {
+        private long[] keys = new long[1024]; // 0 is empty: keys are never 0
+        private int[] values = new int[1024];
+        private int size;
+
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                if (keys[i] == 0) {
+                    return -1;
+                }
+                if (keys[i] == key) {
+                    return values[i];
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != 0) {
+                        insert(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            insert(key, value);
+            size++;
+        }
+
+        private void insert(long key, int value) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private static int slot(long key, int mask) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+        }
+    }
+
+    /**
+     * Goes through the candidates scoring at most {@code threshold}, best first, and keeps those that
+     * are not repeats of one already seen; returns whether {@code limit} were kept.
+     */
+    private static boolean keep(Scored[] scored, double threshold, int limit, boolean dropSingles, List<Keyword> kept) {
+        List<Scored> best = new ArrayList<>();
+        for (Scored s : scored) {
+            if (Double.compare(s.score, threshold) <= 0) {
+                best.add(s);
+            }
+        }
+        best.sort((a, b) -> {
+            int byScore = Double.compare(a.score, b.score);
+            return byScore != 0 ? byScore : a.text().compareTo(b.text());
+        });
+        Set<String> seen = new HashSet<>();
+        for (Scored candidate : best) {
+            Keyword k = new Keyword(candidate.text(), candidate.candidate.stems, candidate.score, 0, candidate.candidate.tf);
+            String key = k.text().toLowerCase(Locale.ROOT);
+            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
+                continue;
+            }
+            if (k.count() < 2 && dropSingles) {
+                continue; // a phrase seen once in a long text is noise
+            }
+            kept.add(k);
+            if (kept.size() == limit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A candidate and its score; its written form is worked out when first asked for. */
+    private final class Scored {
+        final Candidate candidate;
+        final double score;
+        private String text;
+
+        Scored(Candidate candidate, double score) {
+            this.candidate = candidate;
+            this.score = score;
+        }
+
+        String text() {
+            if (text == null) {
+                text = displayForm(candidate);
+            }
+            return text;
+        }
+    }
+
     /** The most frequent form seen inside sentences; else the start-of-sentence form, decapitalised. */
-    private static String displayForm(Candidate c) {
+    private String displayForm(Candidate c) {
+        Map<String, int[]> forms = new java.util.TreeMap<>(); // [seen inside a sentence, seen at its start]
+        for (int o = 0; o < Math.min(c.tf, FORM_SAMPLE) * 3; o += 3) {
+            int sentence = c.occurrences[o];
+            int from = c.occurrences[o + 1];
+            String form = surface(analysis.tokens(sentence), from, c.occurrences[o + 2], analysis.text(sentence));
+            forms.computeIfAbsent(form, f -> new int[2])[from == 0 ? 1 : 0]++;
+        }
         String inside = null;
         String atStart = null;
         int insideCount = 0;
         int startCount = 0;
-        for (Map.Entry<String, int[]> e : new java.util.TreeMap<>(c.forms).entrySet()) {
+        for (Map.Entry<String, int[]> e : forms.entrySet()) {
             if (e.getValue()[0] > insideCount) {
                 inside = e.getKey();
                 insideCount = e.getValue()[0];
@@ -271,9 +501,8 @@ public final class KeywordExtractor {
         return false;
     }
 
-    private static double median(List<Integer> values) {
-        int n = values.size();
-        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2.0;
+    private static double median(int[] values, int n) {
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
     }
 
     static boolean isAcronym(String word) {

@@ -42,6 +42,10 @@ public final class SentenceRanker {
 
     private void buildVectors() {
         int n = analysis.sentenceCount();
+        double[] idf = new double[analysis.vocabularySize()];
+        for (int t = 0; t < idf.length; t++) {
+            idf[t] = Math.max(Math.log((n + 1.0) / (analysis.documentFrequency(t) + 0.5)), 0.01);
+        }
         for (int s = 0; s < n; s++) {
             int[] terms = analysis.terms(s).clone();
             Arrays.sort(terms);
@@ -54,8 +58,7 @@ public final class SentenceRanker {
                 while (j < terms.length && terms[j] == terms[i]) {
                     j++;
                 }
-                double idf = Math.log((n + 1.0) / (analysis.documentFrequency(terms[i]) + 0.5));
-                double w = (1 + Math.log(j - i)) * Math.max(idf, 0.01);
+                double w = (1 + Math.log(j - i)) * idf[terms[i]];
                 ids[distinct] = terms[i];
                 weights[distinct++] = (float) w;
                 norm += w * w;
@@ -157,12 +160,15 @@ public final class SentenceRanker {
         float[][] postingWeights = postingWeights(postings);
         double[] acc = new double[n];
         int[] touched = new int[n];
-        long[] edges = new long[16];
-        float[] edgeWeights = new float[16];
-        int edgeCount = 0;
         int[] best = new int[MAX_NEIGHBOURS];
         double[] bestSim = new double[MAX_NEIGHBOURS];
+        // each node's kept neighbours (at most MAX_NEIGHBOURS), sorted by id, in one flat array
+        int[] keptStart = new int[n + 1];
+        int[] kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
+        float[] keptWeight = new float[kept.length];
+        int keptCount = 0;
         for (int s = 0; s < n; s++) {
+            keptStart[s] = keptCount;
             if (!rankable[s] || vectorTerms[s].length == 0) {
                 continue;
             }
@@ -184,8 +190,8 @@ public final class SentenceRanker {
                     }
                 }
             }
+            // the MAX_NEIGHBOURS strongest, ties to the lower id: a min-heap with the weakest on top
             int size = 0;
-            int weakest = -1;
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
                 double sim = acc[other];
@@ -195,80 +201,142 @@ public final class SentenceRanker {
                 }
                 if (size < MAX_NEIGHBOURS) {
                     best[size] = other;
-                    bestSim[size++] = sim;
-                    if (size == MAX_NEIGHBOURS) {
-                        weakest = weakest(best, bestSim, size);
-                    }
-                    continue;
-                }
-                if (sim > bestSim[weakest] || (sim == bestSim[weakest] && other < best[weakest])) {
-                    best[weakest] = other;
-                    bestSim[weakest] = sim;
-                    weakest = weakest(best, bestSim, size);
+                    bestSim[size] = sim;
+                    siftUp(best, bestSim, size++);
+                } else if (weaker(best[0], bestSim[0], other, sim)) {
+                    best[0] = other;
+                    bestSim[0] = sim;
+                    siftDown(best, bestSim, size);
                 }
             }
-            for (int q = 0; q < size; q++) {
-                if (edgeCount == edges.length) {
-                    edges = Arrays.copyOf(edges, edgeCount * 2);
-                    edgeWeights = Arrays.copyOf(edgeWeights, edgeCount * 2);
-                }
-                int a = Math.min(s, best[q]);
-                int b = Math.max(s, best[q]);
-                edges[edgeCount] = ((long) a << 32) | b;
-                edgeWeights[edgeCount++] = (float) bestSim[q];
+            if (keptCount + size > kept.length) {
+                kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptCount + size));
+                keptWeight = Arrays.copyOf(keptWeight, kept.length);
             }
+            for (int q = 0; q < size; q++) { // insertion sort by id: at most MAX_NEIGHBOURS
+                int id = best[q];
+                float w = (float) bestSim[q];
+                int at = keptCount + q;
+                while (at > keptCount && kept[at - 1] > id) {
+                    kept[at] = kept[at - 1];
+                    keptWeight[at] = keptWeight[at - 1];
+                    at--;
+                }
+                kept[at] = id;
+                keptWeight[at] = w;
+            }
+            keptCount += size;
         }
-        // symmetric adjacency: an edge kept by either end is an edge of both (sorted: deterministic)
-        Integer[] order = new Integer[edgeCount];
-        for (int e = 0; e < edgeCount; e++) {
-            order[e] = e;
+        keptStart[n] = keptCount;
+        return symmetric(n, keptStart, kept, keptWeight);
+    }
+
+    /**
+     * The symmetric graph: an edge kept by either end is an edge of both, with the weight its
+     * lower-numbered end computed when that end kept it, else the other end's. Neighbours are in
+     * ascending order and out-weights are summed in that order.
+     */
+    private static Graph symmetric(int n, int[] keptStart, int[] kept, float[] keptWeight) {
+        // who kept each node, in ascending order of the keeper
+        int[] byStart = new int[n + 1];
+        for (int e = 0; e < keptStart[n]; e++) {
+            byStart[kept[e] + 1]++;
         }
-        final long[] keys = edges;
-        Arrays.sort(order, (x, y) -> Long.compare(keys[x], keys[y]));
-        int[] degree = new int[n];
-        long previous = -1;
-        for (Integer e : order) {
-            if (keys[e] != previous) {
-                degree[(int) (keys[e] >>> 32)]++;
-                degree[(int) keys[e]]++;
-                previous = keys[e];
+        for (int s = 0; s < n; s++) {
+            byStart[s + 1] += byStart[s];
+        }
+        int[] by = new int[keptStart[n]];
+        float[] byWeight = new float[keptStart[n]];
+        int[] fill = Arrays.copyOf(byStart, n);
+        for (int s = 0; s < n; s++) {
+            for (int e = keptStart[s]; e < keptStart[s + 1]; e++) {
+                int at = fill[kept[e]]++;
+                by[at] = s;
+                byWeight[at] = keptWeight[e];
             }
         }
         int[][] neighbours = new int[n][];
         float[][] weights = new float[n][];
-        for (int s = 0; s < n; s++) {
-            neighbours[s] = new int[degree[s]];
-            weights[s] = new float[degree[s]];
-        }
-        int[] fill = new int[n];
         double[] out = new double[n];
-        previous = -1;
-        for (Integer e : order) {
-            if (keys[e] == previous) {
-                continue;
+        int[] ids = new int[16];
+        float[] ws = new float[16];
+        for (int x = 0; x < n; x++) {
+            int i = keptStart[x];
+            int iEnd = keptStart[x + 1];
+            int j = byStart[x];
+            int jEnd = byStart[x + 1];
+            if (ids.length < iEnd - i + jEnd - j) {
+                ids = new int[iEnd - i + jEnd - j];
+                ws = new float[ids.length];
             }
-            previous = keys[e];
-            int a = (int) (keys[e] >>> 32);
-            int b = (int) keys[e];
-            float w = edgeWeights[e];
-            neighbours[a][fill[a]] = b;
-            weights[a][fill[a]++] = w;
-            neighbours[b][fill[b]] = a;
-            weights[b][fill[b]++] = w;
-            out[a] += w;
-            out[b] += w;
+            int count = 0;
+            while (i < iEnd || j < jEnd) {
+                int mine = i < iEnd ? kept[i] : Integer.MAX_VALUE;
+                int theirs = j < jEnd ? by[j] : Integer.MAX_VALUE;
+                float w;
+                int id;
+                if (mine == theirs) { // kept by both ends: the lower-numbered end's weight
+                    id = mine;
+                    w = x < id ? keptWeight[i] : byWeight[j];
+                    i++;
+                    j++;
+                } else if (mine < theirs) {
+                    id = mine;
+                    w = keptWeight[i++];
+                } else {
+                    id = theirs;
+                    w = byWeight[j++];
+                }
+                ids[count] = id;
+                ws[count++] = w;
+                out[x] += w;
+            }
+            neighbours[x] = Arrays.copyOf(ids, count);
+            weights[x] = Arrays.copyOf(ws, count);
         }
         return new Graph(neighbours, weights, out);
     }
 
-    private static int weakest(int[] best, double[] bestSim, int size) {
-        int weakest = 0;
-        for (int q = 1; q < size; q++) {
-            if (bestSim[q] < bestSim[weakest] || (bestSim[q] == bestSim[weakest] && best[q] > best[weakest])) {
-                weakest = q;
+    /** Whether neighbour a (similarity sa) ranks below b: lower similarity, or the same and a higher id. */
+    private static boolean weaker(int a, double sa, int b, double sb) {
+        return sa < sb || (sa == sb && a > b);
+    }
+
+    private static void siftUp(int[] ids, double[] sims, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (!weaker(ids[i], sims[i], ids[parent], sims[parent])) {
+                return;
             }
+            swap(ids, sims, i, parent);
+            i = parent;
         }
-        return weakest;
+    }
+
+    private static void siftDown(int[] ids, double[] sims, int size) {
+        int i = 0;
+        while (true) {
+            int weakest = i;
+            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
+                if (weaker(ids[child], sims[child], ids[weakest], sims[weakest])) {
+                    weakest = child;
+                }
+            }
+            if (weakest == i) {
+                return;
+            }
+            swap(ids, sims, i, weakest);
+            i = weakest;
+        }
+    }
+
+    private static void swap(int[] ids, double[] sims, int a, int b) {
+        int id = ids[a];
+        ids[a] = ids[b];
+        ids[b] = id;
+        double sim = sims[a];
+        sims[a] = sims[b];
+        sims[b] = sim;
     }
 
     /** The weight each posting's sentence gives the term, aligned with {@code postings}. */

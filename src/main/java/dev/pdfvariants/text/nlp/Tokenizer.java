@@ -1,11 +1,11 @@
 package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.tartarus.snowball.SnowballStemmer;
 
@@ -15,21 +15,28 @@ import org.tartarus.snowball.SnowballStemmer;
  * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
  * stays a unigram), which is how CJK text is indexed without a dictionary.
  * <p>
- * One instance per document (the stemmer is not thread-safe); stems are cached, since words repeat.
+ * One instance per document (the stemmer is not thread-safe); stems are cached for the whole run,
+ * by language, since words repeat within and across documents.
  */
 public final class Tokenizer {
     /** Chinese function characters: a bigram holding one carries little meaning. */
     private static final String ZH_FUNCTION = "的了是在和与及或之其这那也就都而并对于以为被把个中上下有将从到";
 
+    /** Stems by language, shared by every document of the run: stemming is a pure function of the word. */
+    private static final Map<String, Map<String, String>> SHARED_STEMS = new ConcurrentHashMap<>();
+    /** Words per language kept in the shared cache at most. */
+    private static final int SHARED_LIMIT = 200_000;
+
     private final Language language;
     private final SnowballStemmer stemmer;
-    private final Map<String, String> stems = new HashMap<>();
+    private final Map<String, String> stems;
     private final boolean elision;
 
     public Tokenizer(Language language) {
         this.language = language;
         this.elision = Set.of("fr", "it", "ca").contains(language.code());
         this.stemmer = language.stemmer() != null ? language.stemmer().get() : null;
+        this.stems = SHARED_STEMS.computeIfAbsent(language.code(), code -> new ConcurrentHashMap<>());
     }
 
     public Language language() {
@@ -67,7 +74,9 @@ public final class Tokenizer {
                 }
                 String word = sentence.substring(i, end);
                 String lower = word.toLowerCase(Locale.ROOT);
-                boolean stop = language.stopwords().contains(lower) || language.stopwords().contains(stripElision(lower));
+                String unelided = stripElision(lower);
+                boolean stop = language.stopwords().contains(lower)
+                        || (unelided != lower && language.stopwords().contains(unelided));
                 tokens.add(new Token(word, stem(lower), stop, i, end, pendingBreak && !tokens.isEmpty()));
                 pendingBreak = false;
                 i = end;
@@ -122,7 +131,7 @@ public final class Tokenizer {
             stemmer.setCurrent(stripElision(lower));
             stemmer.stem();
             cached = stemmer.getCurrent();
-            if (stems.size() < 200_000) {
+            if (stems.size() < SHARED_LIMIT) {
                 stems.put(lower, cached);
             }
         }
@@ -139,6 +148,9 @@ public final class Tokenizer {
     }
 
     static boolean isCjk(int c) {
+        if (c < 0x1100) {
+            return false; // no Han, kana or Hangul below U+1100: skips the script look-up for Latin text
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(c);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;

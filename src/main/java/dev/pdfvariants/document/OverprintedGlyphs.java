@@ -1,0 +1,269 @@
+package dev.pdfvariants.document;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * Finds overprinted duplicate glyphs (the same character drawn again at about the same place, as
+ * fake bold and shadowed text do) with exactly the rule of PDFBox's
+ * {@code PDFTextStripper.setSuppressDuplicateOverlappingText(true)}, at a fraction of its cost:
+ * PDFBox keeps a {@code TreeMap<Float, TreeSet<Float>>} per character, boxing every coordinate
+ * and allocating tree nodes and sub-map views for every glyph, which took a third of the whole
+ * extraction time in profiles. Here the kept glyphs of a page sit in a hash grid of
+ * {@value #CELL}-point cells, so a glyph is checked against the few glyphs near it only.
+ * <p>
+ * The rule: a glyph is dropped when a glyph with the same Unicode text was kept on this page at
+ * x in {@code [x - t, x + t)} and y in {@code [y - t, y + t)}, where {@code t} is the glyph's width
+ * divided by its text's length, divided by 3. Comparisons follow {@link Float#compare} (as the
+ * boxed keys of PDFBox's trees do), and an inverted range throws as {@code TreeMap.subMap} does.
+ * Glyphs the grid cannot hold (coordinates that are not finite or very large) can only match
+ * ranges the grid cannot hold either (very wide tolerances too), which are checked by a plain scan; a page whose grid cells grow crowded (hostile content)
+ * goes on with PDFBox's own trees, so the cost is never worse than PDFBox's.
+ * <p>
+ * Not thread-safe: one per extractor.
+ */
+final class OverprintedGlyphs {
+    /** Grid cell size in points: a few characters of body text. */
+    static final float CELL = 8f;
+    /** Chain steps in one look-up after which the page moves to trees. */
+    static final int CROWDED = 64;
+    /** Coordinates beyond this (in points) are not put in the grid. */
+    private static final float GRID_LIMIT = 1 << 20;
+    private static final int MAX_CELLS_PER_AXIS = 4;
+
+    /** Unicode text to a small id (kept from page to page: only the positions are per page). */
+    private final Map<String, Integer> ids = new HashMap<>();
+    private float[] xs = new float[256];
+    private float[] ys = new float[256];
+    private int[] textIds = new int[256];
+    /** Next point in the same grid cell, or -1. */
+    private int[] nextInCell = new int[256];
+    private int size;
+    /** Open-addressing table: cell key to the head of its chain. */
+    private long[] cellKeys = new long[1024];
+    private int[] cellHeads = new int[1024];
+    private int cells;
+    /** Once the page is crowded: PDFBox's own structure. */
+    private Map<String, TreeMap<Float, TreeSet<Float>>> trees;
+
+    OverprintedGlyphs() {
+        Arrays.fill(cellHeads, -1);
+    }
+
+    /** Forgets every glyph: PDFBox compares glyphs within one page only. */
+    void startPage() {
+        size = 0;
+        if (cells > 0) {
+            Arrays.fill(cellHeads, -1);
+            cells = 0;
+        }
+        trees = null;
+    }
+
+    /**
+     * Whether PDFBox's stripper would drop {@code glyph} as a duplicate; a glyph that is kept is
+     * remembered for the following ones.
+     */
+    boolean isDuplicate(TextPosition glyph) {
+        String text = glyph.getUnicode();
+        float x = glyph.getX();
+        float y = glyph.getY();
+        float tolerance = glyph.getWidth() / text.length() / 3.0f;
+        if (trees != null) {
+            return treeIsDuplicate(text, x, y, tolerance);
+        }
+        float xFrom = x - tolerance;
+        float xTo = x + tolerance;
+        float yFrom = y - tolerance;
+        float yTo = y + tolerance;
+        if (Float.compare(xFrom, xTo) > 0) {
+            throw new IllegalArgumentException("fromKey > toKey");
+        }
+        Integer known = ids.get(text);
+        int id;
+        if (known == null) {
+            id = ids.size();
+            ids.put(text, id);
+        } else {
+            id = known;
+        }
+        int found = size == 0 ? 0 : find(id, xFrom, xTo, yFrom, yTo);
+        if (found > 0) {
+            return true;
+        }
+        if (found < 0) { // crowded: the page goes on with trees
+            toTrees();
+            return treeIsDuplicate(text, x, y, tolerance);
+        }
+        add(id, x, y);
+        return false;
+    }
+
+    /**
+     * 1 when a kept glyph lies in the range, 0 when none does, -1 when finding out would take more
+     * than {@value #CROWDED} steps (the caller then moves to trees).
+     */
+    private int find(int id, float xFrom, float xTo, float yFrom, float yTo) {
+        if (Float.compare(xFrom, xTo) == 0) {
+            return 0; // an empty range: a glyph of no width (or NaN) matches nothing
+        }
+        int steps = 0;
+        if (Float.compare(yFrom, yTo) > 0) {
+            // PDFBox's y sub-set throws, but only once some glyph matched in x
+            for (int i = 0; i < size; i++) {
+                if (++steps > CROWDED) {
+                    return -1;
+                }
+                if (textIds[i] == id && Float.compare(xs[i], xFrom) >= 0 && Float.compare(xs[i], xTo) < 0) {
+                    throw new IllegalArgumentException("fromKey > toKey");
+                }
+            }
+            return 0;
+        }
+        // a glyph outside the grid can only lie in a range that is not in the grid either: scanned below
+        if (!gridable(xFrom) || !gridable(xTo) || !gridable(yFrom) || !gridable(yTo)
+                || xTo - xFrom > CELL * (MAX_CELLS_PER_AXIS - 1) || yTo - yFrom > CELL * (MAX_CELLS_PER_AXIS - 1)) {
+            for (int i = 0; i < size; i++) {
+                if (matches(i, id, xFrom, xTo, yFrom, yTo)) {
+                    return 1;
+                }
+                if (++steps > CROWDED) {
+                    return -1;
+                }
+            }
+            return 0;
+        }
+        for (int cx = cell(xFrom), cxEnd = cell(xTo); cx <= cxEnd; cx++) {
+            for (int cy = cell(yFrom), cyEnd = cell(yTo); cy <= cyEnd; cy++) {
+                for (int i = head(key(cx, cy)); i >= 0; i = nextInCell[i]) {
+                    if (matches(i, id, xFrom, xTo, yFrom, yTo)) {
+                        return 1;
+                    }
+                    if (++steps > CROWDED) {
+                        return -1;
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+
+    private boolean matches(int i, int id, float xFrom, float xTo, float yFrom, float yTo) {
+        return textIds[i] == id && Float.compare(xs[i], xFrom) >= 0 && Float.compare(xs[i], xTo) < 0
+                && Float.compare(ys[i], yFrom) >= 0 && Float.compare(ys[i], yTo) < 0;
+    }
+
+    private void add(int id, float x, float y) {
+        if (size == xs.length) {
+            int capacity = size * 2;
+            xs = Arrays.copyOf(xs, capacity);
+            ys = Arrays.copyOf(ys, capacity);
+            textIds = Arrays.copyOf(textIds, capacity);
+            nextInCell = Arrays.copyOf(nextInCell, capacity);
+        }
+        int i = size++;
+        xs[i] = x;
+        ys[i] = y;
+        textIds[i] = id;
+        nextInCell[i] = -1;
+        if (gridable(x) && gridable(y)) {
+            link(key(cell(x), cell(y)), i);
+        }
+    }
+
+    private static boolean gridable(float v) {
+        return v > -GRID_LIMIT && v < GRID_LIMIT; // false for NaN and infinities too
+    }
+
+    private static int cell(float v) {
+        return (int) Math.floor(v / CELL);
+    }
+
+    private static long key(int cx, int cy) {
+        return ((long) cx << 32) | (cy & 0xffffffffL);
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 40) & (cellKeys.length - 1);
+    }
+
+    private int head(long key) {
+        for (int s = slot(key); ; s = (s + 1) & (cellKeys.length - 1)) {
+            if (cellHeads[s] < 0) {
+                return -1;
+            }
+            if (cellKeys[s] == key) {
+                return cellHeads[s];
+            }
+        }
+    }
+
+    private void link(long key, int point) {
+        if ((cells + 1) * 2 > cellKeys.length) {
+            grow();
+        }
+        int s = slot(key);
+        while (cellHeads[s] >= 0 && cellKeys[s] != key) {
+            s = (s + 1) & (cellKeys.length - 1);
+        }
+        if (cellHeads[s] < 0) {
+            cellKeys[s] = key;
+            cells++;
+        } else {
+            nextInCell[point] = cellHeads[s];
+        }
+        cellHeads[s] = point;
+    }
+
+    private void grow() {
+        long[] oldKeys = cellKeys;
+        int[] oldHeads = cellHeads;
+        cellKeys = new long[oldKeys.length * 2];
+        cellHeads = new int[oldKeys.length * 2];
+        Arrays.fill(cellHeads, -1);
+        for (int s = 0; s < oldKeys.length; s++) {
+            if (oldHeads[s] >= 0) {
+                int t = slot(oldKeys[s]);
+                while (cellHeads[t] >= 0) {
+                    t = (t + 1) & (cellKeys.length - 1);
+                }
+                cellKeys[t] = oldKeys[s];
+                cellHeads[t] = oldHeads[s];
+            }
+        }
+    }
+
+    /** Moves the page's kept glyphs into PDFBox's structure, for the rest of the page. */
+    private void toTrees() {
+        String[] texts = new String[ids.size()];
+        ids.forEach((text, id) -> texts[id] = text);
+        trees = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            trees.computeIfAbsent(texts[textIds[i]], k -> new TreeMap<>()).computeIfAbsent(xs[i], k -> new TreeSet<>())
+                    .add(ys[i]);
+        }
+    }
+
+    /** Whether the page moved to trees (for tests). */
+    boolean crowded() {
+        return trees != null;
+    }
+
+    /** PDFBox 3.0's own rule, on its own structure. */
+    private boolean treeIsDuplicate(String text, float x, float y, float tolerance) {
+        TreeMap<Float, TreeSet<Float>> same = trees.computeIfAbsent(text, k -> new TreeMap<>());
+        for (TreeSet<Float> column : same.subMap(x - tolerance, x + tolerance).values()) {
+            if (!column.subSet(y - tolerance, y + tolerance).isEmpty()) {
+                return true;
+            }
+        }
+        same.computeIfAbsent(x, k -> new TreeSet<>()).add(y);
+        return false;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.pdfvariants.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import dev.pdfvariants.text.nlp.Language;
+import dev.pdfvariants.text.nlp.Languages;
+
+/** {@link TextModelBuilder#isProse} counts words without the regex engine and decides as it did with it. */
+class ProseTest {
+    private static final Pattern CAPTION = Pattern.compile("(?iu)^(?:fig\\.|figure|table|tabla|tabelle|tableau|abb\\.|abbildung)\\s*\\d.*");
+    private static final String[] WORDS = {"the", "water", "Sample", "was", "taken", "at", "noon", "12", "3.5", "—", "-",
+        "été", "ÉTÉ", "東京", "日本語", "한국어", "BIG", "a", "of", "x1", "(see", "below)", "\u00a0", "\u2003", "\t", "\n",
+        "Figure", "http://x.org", "\u2028", "”", "…"};
+
+    /** Regex \\s separates words; other Unicode spaces do not. */
+    private static final String[] SEPARATORS = {" ", " ", " ", " ", "  ", "\t", "\n", "\u2003", "\u00a0", "\u2028", ""};
+
+    @Test
+    void decidesLikeTheRegexSplitOnRandomSentences() {
+        Random random = new Random(8);
+        Language en = Languages.of("en");
+        int prose = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int words = random.nextInt(20);
+            for (int w = 0; w < words; w++) {
+                sb.append(WORDS[random.nextInt(WORDS.length)]);
+                sb.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+            }
+            String s = sb.toString().strip();
+            boolean expected = reference(s);
+            assertThat(TextModelBuilder.isProse(s, en)).as(s).isEqualTo(expected);
+            prose += expected ? 1 : 0;
+        }
+        assertThat(prose).as("both outcomes covered").isBetween(1000, 49_000);
+    }
+
+    /** The rule as it was written with {@code String.split("\\s+")} and streams. */
+    private static boolean reference(String s) {
+        if (s.length() > 1200 || CAPTION.matcher(s).matches() || s.contains("http://") || s.contains("https://")) {
+            return false;
+        }
+        int letters = 0;
+        int visible = 0;
+        int cjk = 0;
+        int lower = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            visible++;
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isLowerCase(c)) {
+                    lower++;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || (c >= 0x3000 && c <= 0x303F)
+                        || (c >= 0xFF00 && c <= 0xFFEF) || script == Character.UnicodeScript.HANGUL) {
+                    cjk++;
+                }
+            }
+        }
+        if (visible == 0 || letters < visible * 0.6) {
+            return false;
+        }
+        if (cjk * 2 >= letters) {
+            return cjk >= 8;
+        }
+        int words = 0;
+        for (String w : s.split("\\s+")) {
+            if (w.chars().anyMatch(Character::isLetter)) {
+                words++;
+            }
+        }
+        int first = s.codePoints().filter(Character::isLetter).findFirst().orElse(' ');
+        boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(first);
+        return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
+    }
+}
