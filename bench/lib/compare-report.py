@@ -136,6 +136,8 @@ out += ['', 'Tools: pdfvariants through `bin/pdfvariants` (its JVM settings, sta
         'Maven registry, so bench/harness TikaBatch reproduces its batch loop with tika-core and '
         'tika-parser-pdf-module); a raw PDFBox loop (Loader + PDFTextStripper on N threads, one JVM, PDFBox\'s '
         'defaults). The JVM baselines run with the JVM\'s defaults, as a user would start them. External tools '
-        'get a 120 s per-file timeout, as pdfvariants\' default --timeout.']
+        'get a 120 s per-file timeout, as pdfvariants\' default --timeout. Every tool writes its outputs to '
+        + os.environ.get('BENCH_OUT', 'bench/work') + ' (a tmpfs under /dev/shm by default, so that the file '
+        'system\'s inode allocator is not what is measured).']
 open(md, 'w').write('\n'.join(out) + '\n')
 print('\n'.join(out))
