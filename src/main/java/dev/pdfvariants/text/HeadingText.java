@@ -28,8 +28,6 @@ final class HeadingText {
     private static final Pattern TOC_LINE = Pattern.compile(
             "(?s).*(?:\\.\\s?){4,}\\s*(?:\\d+|[ivxlc]+)$|.*\\s{2,}\\d+$|.*\\s[.·…]{2,}\\s*(?:\\d+|[ivxlc]+)$|.*…{2,}.*");
     private static final Pattern BULLET = Pattern.compile("^[•·▪◦●○■□►▶✓✔*–—-]\\s.*|^\\(?[a-z]\\)\\s.*");
-    /** A line ending in a page number: text, a space, 1-3 digits or a short roman number. */
-    private static final Pattern PAGE_REFERENCE = Pattern.compile("(?s).*\\p{L}[\\p{L}\\p{P}]*\\s+(?:\\d{1,3}|[ivxl]{1,5})$");
 
     private HeadingText() {
     }
@@ -94,11 +92,75 @@ final class HeadingText {
     }
 
     static boolean tocEntry(String text) {
-        return TOC_LINE.matcher(text).matches();
+        // Every form ends in a number (digits or roman) or holds "……": most text, a paragraph
+        // included, is rejected here without running the regex's backtracking over it.
+        int end = text.length();
+        if (end == 0) {
+            return false;
+        }
+        char last = text.charAt(end - 1);
+        boolean number = (last >= '0' && last <= '9') || "ivxlc".indexOf(last) >= 0;
+        return (number || text.contains("……")) && TOC_LINE.matcher(text).matches();
     }
 
+    /**
+     * A line ending in a page number: text, white space, then 1-3 digits or 1-5 of {@code ivxl},
+     * where the word before the space holds a letter and only letters and punctuation. The same
+     * decision as {@code (?s).*\p{L}[\p{L}\p{P}]*\s+(?:\d{1,3}|[ivxl]{1,5})$}, read backwards from
+     * the end instead of backtracking over the whole text (it runs on every block of a document).
+     */
     static boolean endsInPageNumber(String text) {
-        return PAGE_REFERENCE.matcher(text).matches();
+        int i = text.length();
+        int end = i;
+        while (i > 0 && text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9') {
+            i--;
+        }
+        int digits = end - i;
+        if (digits == 0) {
+            while (i > 0 && "ivxl".indexOf(text.charAt(i - 1)) >= 0) {
+                i--;
+            }
+            if (end - i < 1 || end - i > 5) {
+                return false;
+            }
+        } else if (digits > 3) {
+            return false;
+        }
+        int space = i;
+        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        if (i == space) {
+            return false;
+        }
+        while (i > 0) {
+            int c = text.codePointBefore(i);
+            if (Character.isLetter(c)) {
+                return true;
+            }
+            if (!isPunctuation(c)) {
+                return false;
+            }
+            i -= Character.charCount(c);
+        }
+        return false;
+    }
+
+    /** {@code \s} of java.util.regex: ASCII white space only. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** {@code \p{P}}: the Unicode punctuation categories. */
+    private static boolean isPunctuation(int c) {
+        switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Words, with every two CJK characters counting as one. */
@@ -127,7 +189,7 @@ final class HeadingText {
     }
 
     private static boolean cjk(int c) {
-        return Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL;
+        return c >= 0x1100 && (Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL);
     }
 
     static int letters(String text) {

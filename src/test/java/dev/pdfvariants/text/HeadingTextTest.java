@@ -2,6 +2,9 @@ package dev.pdfvariants.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 class HeadingTextTest {
@@ -60,5 +63,36 @@ class HeadingTextTest {
         assertThat(HeadingText.prose("本文档致力于为普通用户和开发人员提供帮助")).isTrue();
         assertThat(HeadingText.prose("Supervisores Centrais Sukama Dikizeko Antonio Ricardo")).isFalse();
         assertThat(HeadingText.prose("Provinces surveyed")).isFalse();
+    }
+
+    /** The rules as regexes, as they were before the hand-written scans replaced them. */
+    private static final Pattern TOC_LINE = Pattern.compile(
+            "(?s).*(?:\\.\\s?){4,}\\s*(?:\\d+|[ivxlc]+)$|.*\\s{2,}\\d+$|.*\\s[.·…]{2,}\\s*(?:\\d+|[ivxlc]+)$|.*…{2,}.*");
+    private static final Pattern PAGE_REFERENCE = Pattern.compile("(?s).*\\p{L}[\\p{L}\\p{P}]*\\s+(?:\\d{1,3}|[ivxl]{1,5})$");
+
+    @Test
+    void tableOfContentsTestsDecideAsTheirRegexesOnRandomLines() {
+        String[] pieces = {"a", "Z", "é", "ж", "中", "\uD835\uDC00", " ", "  ", "\t", "\n", "\r\n", "\u2028", "\u00A0", ".", ". ",
+            "…", "·", ",", "-", "(", ")", "\"", "'", "1", "7", "42", "123", "2024", "i", "v", "x", "l", "c", "vii", "xiv",
+            "Intro", "Métodos", "+", "$", "%", "#"};
+        Random random = new Random(11);
+        int agreedToc = 0;
+        int agreedPage = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder line = new StringBuilder();
+            int parts = random.nextInt(12);
+            for (int p = 0; p < parts; p++) {
+                line.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = line.toString();
+            assertThat(HeadingText.tocEntry(text)).as("tocEntry(%s)", text).isEqualTo(TOC_LINE.matcher(text).matches());
+            assertThat(HeadingText.endsInPageNumber(text)).as("endsInPageNumber(%s)", text)
+                    .isEqualTo(PAGE_REFERENCE.matcher(text).matches());
+            agreedToc += HeadingText.tocEntry(text) ? 1 : 0;
+            agreedPage += HeadingText.endsInPageNumber(text) ? 1 : 0;
+        }
+        // both answers occur often enough for the comparison to mean something
+        assertThat(agreedToc).isGreaterThan(1000);
+        assertThat(agreedPage).isGreaterThan(1000);
     }
 }

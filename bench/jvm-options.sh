@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The JVM choices of bin/pdfvariants, measured side by side: the collector (Parallel, G1, Serial)
+# and the heap bound (sized from the workers, as the launcher does, against the JVM's default of a
+# quarter of the memory), on `run -v text,metadata -j N`, interleaved over several rounds.
+#
+# Usage: bench/jvm-options.sh [CORPUS_DIR] [ROUNDS=3] [WORKERS=2]
+#   default corpus: bench/work/generated-v2-3000 (made by bench/compare) when present, else
+#   ../shared/corpus
+# Needs: JDK 17+, Maven (bin/pdfvariants builds the jar), python3, GNU time (/usr/bin/time).
+# Writes: bench/results/jvm-options.md and .tsv
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+corpus=${1:-}
+rounds=${2:-3}
+workers=${3:-2}
+if [ -z "$corpus" ]; then
+    corpus=$root/../shared/corpus
+    [ -d "$here/work/generated-v2-3000" ] && corpus=$here/work/generated-v2-3000
+fi
+[ -d "$corpus" ] || { echo "bench: no corpus at $corpus" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench: GNU time is missing (apt-get install time)" >&2; exit 2; }
+"$root/bin/pdfvariants" --version >/dev/null # builds the jar and the start-up archive outside the timings
+
+mem=$(awk '/^MemTotal:/ {print int($2 / 1024)}' /proc/meminfo)
+configs=("parallel-sized|" "g1-sized|-XX:+UseG1GC" "serial-sized|-XX:+UseSerialGC"
+         "parallel-default-heap|-Xmx$((mem / 4))m")
+scratch=${BENCH_OUT:-$(mktemp -d)}
+mkdir -p "$scratch" "$here/results"
+tsv=$here/results/jvm-options.tsv
+printf 'round\tconfig\twall_s\tcpu_s\tpeak_rss_mb\n' > "$tsv"
+for round in $(seq 1 "$rounds"); do
+    shift_by=$(( (round - 1) % ${#configs[@]} ))
+    order=("${configs[@]:$shift_by}" "${configs[@]:0:$shift_by}")
+    for config in "${order[@]}"; do
+        name=${config%%|*} opts=${config#*|}
+        out=$scratch/out-$name
+        rm -rf "$out"
+        PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="$opts" /usr/bin/time -o "$scratch/time" -f '%e %U %S %M' \
+            "$root/bin/pdfvariants" run "$corpus" -o "$out" -v text,metadata -j "$workers" --progress none \
+            >/dev/null 2>&1 || true # exit 1 is expected on a corpus with broken files
+        read -r wall user sys rss < "$scratch/time"
+        printf '%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" >> "$tsv"
+        echo "bench: round $round $name: ${wall}s wall, $((rss / 1024)) MB peak" >&2
+        rm -rf "$out"
+    done
+done
+python3 - "$tsv" "$here/results/jvm-options.md" "$corpus" "$rounds" "$workers" "$mem" <<'PY'
+import csv, statistics, sys, os
+tsv, md, corpus, rounds, workers, mem = sys.argv[1:7]
+rows = list(csv.DictReader(open(tsv), delimiter='\t'))
+names = list(dict.fromkeys(r['config'] for r in rows))
+med = lambda c, k: statistics.median(float(r[k]) for r in rows if r['config'] == c)
+base = med('parallel-sized', 'wall_s')
+out = [f'# JVM options of bin/pdfvariants, side by side', '',
+       f'`bench/jvm-options.sh`: `run -v text,metadata -j {workers}` on {os.path.basename(corpus)}, {rounds} interleaved '
+       f'rounds, {os.cpu_count()} cores, {mem} MiB of memory. Medians; peak RSS is the largest over the rounds. '
+       '"sized" is the launcher\'s heap bound (256 MiB + 192 MiB per worker); "default-heap" is the JVM\'s own '
+       '(a quarter of the memory).', '',
+       '| config | wall s | CPU s | peak RSS MB | wall vs parallel-sized |', '|---|---|---|---|---|']
+for c in names:
+    rss = max(int(r['peak_rss_mb']) for r in rows if r['config'] == c)
+    out.append(f"| {c} | {med(c, 'wall_s'):.2f} | {med(c, 'cpu_s'):.2f} | {rss} | {med(c, 'wall_s') / base:.2f}× |")
+open(md, 'w').write('\n'.join(out) + '\n')
+print('\n'.join(out))
+PY

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Where the time of a run goes: records a JDK Flight Recorder profile of `bin/pdfvariants run` and
+# summarises its execution samples by top frame (self time) and by package, plus the CPU time of
+# each JVM thread group (workers, JIT compilers, GC) from /proc.
+#
+# Usage: bench/profile.sh CORPUS_DIR [RUN OPTIONS...]     e.g. bench/profile.sh ../shared/corpus -v text -j 2
+# Needs: JDK 17+ (java, jfr), python3, Linux /proc.
+# Writes: bench/results/profile-<name of corpus>.txt and the recording bench/work/profile.jfr
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+[ $# -ge 1 ] || { sed -n '2,8p' "$0"; exit 2; }
+corpus=$(cd "$1" && pwd)
+shift
+[ $# -gt 0 ] || set -- -v text -j 2
+"$root/bin/pdfvariants" --version >/dev/null # builds the jar outside the recording
+mkdir -p "$here/work" "$here/results"
+jfr_file=$here/work/profile.jfr
+out=$(mktemp -d)
+threads=$here/work/profile-threads.txt
+: > "$threads"
+PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="-XX:StartFlightRecording=filename=$jfr_file,settings=profile" \
+    "$root/bin/pdfvariants" run "$corpus" -o "$out" "$@" --progress none >/dev/null 2>&1 &
+launcher=$!
+sleep 0.5
+# the JVM's threads' CPU time (utime + stime, in clock ticks), sampled until it exits
+while kill -0 "$launcher" 2>/dev/null; do
+    pid=$(pgrep -f "StartFlightRecording=filename=$jfr_file" | head -n 1) || pid=
+    if [ -n "$pid" ]; then
+        sample=$(for t in /proc/"$pid"/task/*; do
+            printf '%s\t%s\n' "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
+        done 2>/dev/null) || sample=
+        [ "$(printf '%s\n' "$sample" | wc -l)" -gt 5 ] && printf '%s\n' "$sample" > "$threads"
+    fi
+    sleep 0.5
+done
+wait "$launcher" || true
+rm -rf "$out"
+report=$here/results/profile-$(basename "$corpus").txt
+samples=$here/work/profile-samples.txt
+jfr print --events jdk.ExecutionSample --stack-depth 1 "$jfr_file" > "$samples"
+python3 - "$samples" "$threads" "$corpus" "$*" > "$report" <<'PY'
+import collections, re, sys
+samples_file, threads_file, corpus, options = sys.argv[1:5]
+frames = collections.Counter()
+packages = collections.Counter()
+total = 0
+for line in open(samples_file):
+    m = re.match(r'\s+([\w$.<>]+)\(', line)
+    if m and 'line:' in line:
+        method = m.group(1)
+        frames[method] += 1
+        parts = method.split('.')
+        pkg = '.'.join(p for p in parts[:-2] if p[:1].islower())
+        pkg = '.'.join(pkg.split('.')[:4])
+        packages[pkg] += 1
+        total += 1
+groups = collections.Counter()
+ticks = 0
+for line in open(threads_file):
+    if '\t' not in line:
+        continue
+    t, name = line.rstrip('\n').split('\t', 1)
+    if not t.isdigit():
+        continue
+    group = re.sub(r'[#\d\-]+$', '', name).strip() or name
+    groups[group] += int(t)
+    ticks += int(t)
+print(f'# bench/profile.sh {corpus} {options}')
+print(f'# JFR execution samples (Java threads running Java code): {total}')
+print('\n## CPU seconds by JVM thread group (from /proc, the last sample before exit)')
+for name, t in groups.most_common(10):
+    print(f'{t / 100:8.1f} s  {100 * t / max(ticks, 1):5.1f} %  {name}')
+print('\n## Self time by package (top frame)')
+for name, n in packages.most_common(15):
+    print(f'{100 * n / max(total, 1):5.1f} %  {name}')
+print('\n## Self time by method (top frame)')
+for name, n in frames.most_common(25):
+    print(f'{100 * n / max(total, 1):5.1f} %  {name}')
+PY
+cat "$report"
+echo "bench: profile in $report (recording: $jfr_file)" >&2
