@@ -2,7 +2,7 @@
 # Incremental-run benchmark: the first run of the shared corpus into a fresh output directory
 # against an unchanged re-run into the same one (everything up to date: skipped from the cache),
 # and against a re-run with --force (the cache ignored), through bin/pdfvariants as users run it.
-# Two variant sets: the default one (text, metadata) and all variants. Rounds alternate the
+# Two variant sets: the default one (text, metadata, summary, outline, topics, highlights) and all. Rounds alternate the
 # runs, so load from other processes hits them alike: compare the ratios of one run.
 #
 #   bench/rerun.sh [ROUNDS] [CORPUS]   (defaults 3 and ../shared/corpus; writes bench/results/rerun.txt)
@@ -85,6 +85,6 @@ row() {
     echo "# bench/rerun.sh: median wall time, $rounds rounds of: first run, 3 unchanged re-runs, 1 --force re-run ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
     echo "# corpus $(wc -l <"$corpus/MANIFEST.tsv" | awk '{print $1 - 1}') files; $(uname -sm), $(java -version 2>&1 | head -n 1), $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
     printf '%-34s %11s %13s %9s %13s   %s\n' "variants" "first run" "re-run" "ratio" "--force" "the re-run's documents"
-    row "default (text, metadata)" default
+    row "default set" default
     row "all (-v all)" all
 } | tee "$out"
