@@ -27,10 +27,10 @@ sleep 0.5
 while kill -0 "$launcher" 2>/dev/null; do
     pid=$(pgrep -f "StartFlightRecording=filename=$jfr_file" | head -n 1) || pid=
     if [ -n "$pid" ]; then
-        sample=$(for t in /proc/"$pid"/task/*; do
-            printf '%s\t%s\n' "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
-        done 2>/dev/null) || sample=
-        [ "$(printf '%s\n' "$sample" | wc -l)" -gt 5 ] && printf '%s\n' "$sample" > "$threads"
+        # every sample is kept: a thread that ends before the JVM (a worker) still counts
+        for t in /proc/"$pid"/task/*; do
+            printf '%s\t%s\t%s\n' "${t##*/}" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
+        done >> "$threads" 2>/dev/null || true
     fi
     sleep 0.5
 done
@@ -55,20 +55,23 @@ for line in open(samples_file):
         pkg = '.'.join(pkg.split('.')[:4])
         packages[pkg] += 1
         total += 1
+latest = {}  # thread id -> (largest CPU ticks seen, name)
+for line in open(threads_file):
+    fields = line.rstrip('\n').split('\t', 2)
+    if len(fields) != 3 or not fields[1].isdigit():
+        continue
+    tid, t, name = fields
+    if int(t) >= latest.get(tid, (-1, ''))[0]:
+        latest[tid] = (int(t), name)
 groups = collections.Counter()
 ticks = 0
-for line in open(threads_file):
-    if '\t' not in line:
-        continue
-    t, name = line.rstrip('\n').split('\t', 1)
-    if not t.isdigit():
-        continue
+for t, name in latest.values():
     group = re.sub(r'[#\d\-]+$', '', name).strip() or name
-    groups[group] += int(t)
-    ticks += int(t)
+    groups[group] += t
+    ticks += t
 print(f'# bench/profile.sh {corpus} {options}')
 print(f'# JFR execution samples (Java threads running Java code): {total}')
-print('\n## CPU seconds by JVM thread group (from /proc, the last sample before exit)')
+print('\n## CPU seconds by JVM thread group (from /proc, the last sample of each thread)')
 for name, t in groups.most_common(10):
     print(f'{t / 100:8.1f} s  {100 * t / max(ticks, 1):5.1f} %  {name}')
 print('\n## Self time by package (top frame)')
