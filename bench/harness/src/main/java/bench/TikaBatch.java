@@ -195,6 +195,7 @@ public final class TikaBatch {
         for (String rel; (rel = commands.readLine()) != null; ) {
             protocol.println(parseAndEmit(parser, json, in.resolve(rel), out.resolve(rel + ".json")) ? OK : FAILED);
         }
+        System.exit(0); // stdin closed: done, whatever threads a parser left behind
     }
 
     private static boolean parseAndEmit(Parser parser, JsonFactory json, Path source, Path target) {
