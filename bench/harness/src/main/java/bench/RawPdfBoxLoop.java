@@ -5,11 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,34 +20,18 @@ public final class RawPdfBoxLoop {
         Path in = Path.of(args[0]);
         Path out = Path.of(args[1]);
         int threads = Integer.parseInt(args[2]);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(in)) {
-            files = walk.filter(p -> p.toString().toLowerCase().endsWith(".pdf")).sorted().toList();
-        }
-        AtomicInteger failed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r);
-            t.setDaemon(true);
-            return t;
+        int failed = Loops.inThreads(Loops.pdfs(in), threads, "raw loop", f -> {
+            Path target = out.resolve(in.relativize(f).toString() + ".txt");
+            try (PDDocument doc = Loader.loadPDF(new File(f.toString()))) {
+                String text = new PDFTextStripper().getText(doc);
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, text, StandardCharsets.UTF_8);
+                return true;
+            } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                return false;
+            }
         });
-        for (Path f : files) {
-            pool.submit(() -> {
-                Path target = out.resolve(in.relativize(f).toString() + ".txt");
-                try (PDDocument doc = Loader.loadPDF(new File(f.toString()))) {
-                    String text = new PDFTextStripper().getText(doc);
-                    Files.createDirectories(target.getParent());
-                    Files.writeString(target, text, StandardCharsets.UTF_8);
-                } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
-                    failed.incrementAndGet();
-                }
-            });
-        }
-        pool.shutdown();
-        // the same per-run bound as the other tools' per-file timeouts, generously
-        if (!pool.awaitTermination(30, java.util.concurrent.TimeUnit.MINUTES)) {
-            System.err.println("raw loop: gave up waiting");
-        }
-        System.out.println(failed.get());
+        System.out.println(failed);
         System.exit(0);
     }
 
