@@ -30,6 +30,8 @@ import dev.pdfvariants.output.OutputLayout;
  * what finished is known even if the run is killed the next instant: an event subscriber of the
  * run, like the manifest collector (worker processes never write it). Outputs are committed
  * before the result exists, so a state never lists an output that is not complete on disk.
+ * Thread-safe (each document has its own state file), so it subscribes concurrently: a worker
+ * writes its document's state without waiting for another's.
  * <p>
  * Recorded: every variant that succeeded (its outputs, with their modification times), and
  * failures the same input always gives again (corrupt, not a PDF, over a limit …). Not recorded,

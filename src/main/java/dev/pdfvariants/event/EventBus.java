@@ -1,5 +1,6 @@
 package dev.pdfvariants.event;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -13,16 +14,28 @@ import org.slf4j.LoggerFactory;
  * (one event at a time, to every listener in subscription order), so listeners need no locking
  * of their own and see events in a consistent order. A listener that throws is logged and does
  * not stop delivery to the others.
+ * <p>
+ * A listener that needs no order and is thread-safe (one that writes a file per document, say)
+ * subscribes {@linkplain #subscribeConcurrent concurrently}: it gets each event on the publishing
+ * thread after the ordered listeners, without the bus's lock, so its I/O never holds up another
+ * worker's events.
  */
 public final class EventBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
     private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventListener> concurrent = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
 
     public EventBus subscribe(EventListener listener) {
         listeners.add(listener);
+        return this;
+    }
+
+    /** A thread-safe listener that needs no order: called outside the bus's lock, after the ordered ones. */
+    public EventBus subscribeConcurrent(EventListener listener) {
+        concurrent.add(listener);
         return this;
     }
 
@@ -32,16 +45,29 @@ public final class EventBus implements AutoCloseable {
             if (closed) {
                 return;
             }
-            for (EventListener listener : listeners) {
-                try {
-                    listener.onEvent(event);
-                } catch (RuntimeException e) {
-                    LOG.warn("event listener {} failed on {}", listener.getClass().getSimpleName(), event.type(), e);
-                }
-            }
+            deliver(listeners, event);
         } finally {
             lock.unlock();
         }
+        if (!concurrent.isEmpty() && !closed) {
+            deliver(concurrent, event);
+        }
+    }
+
+    private static void deliver(List<EventListener> to, Event event) {
+        for (EventListener listener : to) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.warn("event listener {} failed on {}", listener.getClass().getSimpleName(), event.type(), e);
+            }
+        }
+    }
+
+    private static List<EventListener> concat(List<EventListener> a, List<EventListener> b) {
+        List<EventListener> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Closes every listener once; later events are dropped. Idempotent. */
@@ -53,7 +79,7 @@ public final class EventBus implements AutoCloseable {
                 return;
             }
             closed = true;
-            for (EventListener listener : listeners) {
+            for (EventListener listener : concat(listeners, concurrent)) {
                 try {
                     listener.close();
                 } catch (RuntimeException e) {

@@ -98,7 +98,9 @@ public final class BatchRunner {
                         reporter::warn)) {
             Scheduler scheduler = execution.scheduler();
             Safeguards safeguards = Safeguards.forRun(options, variants, layout, bus, telemetry.breakers());
-            bus.subscribe(manifest).subscribe(reporter).subscribe(safeguards.cache().recorder()).subscribe(guard);
+            bus.subscribe(manifest).subscribe(reporter).subscribe(guard);
+            // per-document state files: written by each worker as its document ends, not one at a time
+            bus.subscribeConcurrent(safeguards.cache().recorder());
             bus.publish(new Event.BatchStarted(batchId, variants.stream().map(Variant::name).toList(),
                     options.workers(), layout.root().toString()));
             DocumentProcessor processor = new DocumentProcessor(variants, options.settings(),
