@@ -31,41 +31,65 @@ public final class Analysis {
 
     /** Tokenises every sentence once. */
     public static Analysis of(Language language, List<String> sentences) {
-        Tokenizer tokenizer = new Tokenizer(language);
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> vocabulary = new ArrayList<>();
-        List<List<Token>> tokens = new ArrayList<>(sentences.size());
-        int[][] terms = new int[sentences.size()][];
-        int[] df = new int[256];
-        int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+        Builder builder = new Builder(new Tokenizer(language), sentences.size());
         for (int s = 0; s < sentences.size(); s++) {
-            List<Token> sentenceTokens = tokenizer.tokens(sentences.get(s));
+            builder.add(s, sentences.get(s));
+        }
+        return builder.build(language, sentences);
+    }
+
+    /** Tokens and term ids sentence by sentence (a method per sentence: small units for the JIT). */
+    private static final class Builder {
+        private final Tokenizer tokenizer;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private final List<String> vocabulary = new ArrayList<>();
+        private final List<List<Token>> tokens;
+        private final int[][] terms;
+        private int[] df = new int[256];
+        private int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+
+        Builder(Tokenizer tokenizer, int sentences) {
+            this.tokenizer = tokenizer;
+            this.tokens = new ArrayList<>(sentences);
+            this.terms = new int[sentences][];
+        }
+
+        void add(int s, String sentence) {
+            List<Token> sentenceTokens = tokenizer.tokens(sentence);
             tokens.add(sentenceTokens);
             int[] ts = new int[sentenceTokens.size()];
             int n = 0;
             for (Token t : sentenceTokens) {
-                if (!t.content()) {
-                    continue;
+                if (t.content()) {
+                    ts[n++] = count(s, t.stem());
                 }
-                Integer id = ids.get(t.stem());
-                if (id == null) {
-                    id = vocabulary.size();
-                    ids.put(t.stem(), id);
-                    vocabulary.add(t.stem());
-                    if (id >= df.length) {
-                        df = Arrays.copyOf(df, df.length * 2);
-                        lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
-                    }
-                }
-                if (lastSeen[id] != s + 1) {
-                    lastSeen[id] = s + 1;
-                    df[id]++;
-                }
-                ts[n++] = id;
             }
             terms[s] = Arrays.copyOf(ts, n);
         }
-        return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary), Arrays.copyOf(df, vocabulary.size()));
+
+        /** The id of a content term, counting sentence {@code s} into its document frequency. */
+        private int count(int s, String stem) {
+            Integer id = ids.get(stem);
+            if (id == null) {
+                id = vocabulary.size();
+                ids.put(stem, id);
+                vocabulary.add(stem);
+                if (id >= df.length) {
+                    df = Arrays.copyOf(df, df.length * 2);
+                    lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
+                }
+            }
+            if (lastSeen[id] != s + 1) {
+                lastSeen[id] = s + 1;
+                df[id]++;
+            }
+            return id;
+        }
+
+        Analysis build(Language language, List<String> sentences) {
+            return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary),
+                    Arrays.copyOf(df, vocabulary.size()));
+        }
     }
 
     public Language language() {

@@ -48,61 +48,81 @@ public final class Tokenizer {
         int n = sentence.length();
         int i = 0;
         boolean pendingBreak = false;
+        // one step per token or per character between tokens; what a token takes is in its own method
         while (i < n) {
             int c = sentence.codePointAt(i);
             if (isCjk(c)) {
-                int end = i;
-                while (end < n && isCjk(sentence.codePointAt(end))) {
-                    end += Character.charCount(sentence.codePointAt(end));
-                }
-                addBigrams(tokens, sentence, i, end, pendingBreak);
+                i = addCjkRun(tokens, sentence, i, pendingBreak);
                 pendingBreak = false;
-                i = end;
             } else if (Character.isLetterOrDigit(c)) {
-                int end = i + Character.charCount(c);
-                while (end < n) {
-                    int d = sentence.codePointAt(end);
-                    if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
-                            || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
-                        end += Character.charCount(d);
-                    } else if ((d == '\'' || d == '’' || d == '-') && end + 1 < n
-                            && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
-                        end += 1;
-                    } else {
-                        break;
-                    }
-                }
-                String word = sentence.substring(i, end);
-                String lower = word.toLowerCase(Locale.ROOT);
-                String unelided = stripElision(lower);
-                boolean stop = language.stopwords().contains(lower)
-                        || (unelided != lower && language.stopwords().contains(unelided));
-                tokens.add(new Token(word, stem(lower), stop, i, end, pendingBreak && !tokens.isEmpty()));
+                i = addWord(tokens, sentence, i, pendingBreak);
                 pendingBreak = false;
-                i = end;
             } else {
-                if (!Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’') {
-                    pendingBreak = true;
-                }
+                pendingBreak |= !Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’';
                 i += Character.charCount(c);
             }
         }
         return tokens;
     }
 
-    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
-        int[] cps = s.substring(from, to).codePoints().toArray();
-        int[] offsets = new int[cps.length + 1];
-        offsets[0] = from;
-        for (int k = 0; k < cps.length; k++) {
-            offsets[k + 1] = offsets[k] + Character.charCount(cps[k]);
+    /** Adds the bigrams of the CJK run starting at {@code from}; returns where it ends. */
+    private int addCjkRun(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+        int n = sentence.length();
+        int end = from;
+        while (end < n && isCjk(sentence.codePointAt(end))) {
+            end += Character.charCount(sentence.codePointAt(end));
         }
-        if (cps.length == 1) {
+        addBigrams(tokens, sentence, from, end, pendingBreak);
+        return end;
+    }
+
+    /** Adds the word starting at {@code from} (a letter or digit); returns where it ends. */
+    private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+        int end = wordEnd(sentence, from);
+        String word = sentence.substring(from, end);
+        String lower = word.toLowerCase(Locale.ROOT);
+        String unelided = stripElision(lower);
+        boolean stop = language.stopwords().contains(lower)
+                || (unelided != lower && language.stopwords().contains(unelided));
+        tokens.add(new Token(word, stem(lower), stop, from, end, pendingBreak && !tokens.isEmpty()));
+        return end;
+    }
+
+    /**
+     * Where the word starting at {@code from} ends: letters and digits (not CJK) and combining
+     * marks, with single inner apostrophes and hyphens.
+     */
+    private static int wordEnd(String sentence, int from) {
+        int n = sentence.length();
+        int end = from + Character.charCount(sentence.codePointAt(from));
+        while (end < n) {
+            int d = sentence.codePointAt(end);
+            if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
+                    || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
+                end += Character.charCount(d);
+            } else if ((d == '\'' || d == '’' || d == '-') && end + 1 < n
+                    && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
+        int count = s.codePointCount(from, to);
+        int[] offsets = new int[count + 1];
+        offsets[0] = from;
+        for (int k = 0; k < count; k++) {
+            offsets[k + 1] = offsets[k] + Character.charCount(s.codePointAt(offsets[k]));
+        }
+        if (count == 1) {
             String t = s.substring(from, to);
             tokens.add(new Token(t, t, cjkStop(t), from, to, breakBefore && !tokens.isEmpty()));
             return;
         }
-        for (int k = 0; k + 1 < cps.length; k++) {
+        for (int k = 0; k + 1 < count; k++) {
             String t = s.substring(offsets[k], offsets[k + 2]);
             tokens.add(new Token(t, t, cjkStop(t), offsets[k], offsets[k + 2], k == 0 && breakBefore && !tokens.isEmpty()));
         }
