@@ -1,0 +1,101 @@
+package dev.pdfvariants.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The splitter, stepping from mark to mark, splits as the one loop over every character did. */
+class SentenceSplitterTest {
+    private static final String[] PIECES = {"The", "water", "rose", "Dr", "e.g", "J", "R", "3", "14", "am", "Oktober",
+        "z", "B", "u.s.a", "U.S", "etc", "fig", "ÉCOLE", "été", "中文", "数据", "ß", "Ⅳ", "\uD835\uDC00", " ", " ", " ", "  ",
+        "\n", "\t", "\u00a0", ".", ".", ".", "!", "?", "?!", "...", "…", "。", "！", "？", "．", "”", "’", ")", "]", "\"",
+        "'", "(", "[", "“", "‘", "«", "¿", "¡", "」", "）", "-", ","};
+
+    @Test
+    void splitsAsTheCharacterLoopDidOnRandomParagraphs() {
+        Random random = new Random(5);
+        int splits = 0;
+        for (String language : new String[] {"en", "de", "es", "fr", "zh"}) {
+            SentenceSplitter splitter = new SentenceSplitter(language);
+            for (int n = 0; n < 40_000; n++) {
+                StringBuilder text = new StringBuilder();
+                int parts = random.nextInt(30);
+                for (int p = 0; p < parts; p++) {
+                    text.append(PIECES[random.nextInt(PIECES.length)]);
+                }
+                String paragraph = text.toString();
+                List<String> expected = reference(splitter, paragraph);
+                assertThat(splitter.split(paragraph)).as(paragraph).isEqualTo(expected);
+                splits += expected.size() > 1 ? 1 : 0;
+            }
+        }
+        assertThat(splits).isGreaterThan(20_000);
+    }
+
+    /** The loop as it was: every character looked at, in one method. */
+    private static List<String> reference(SentenceSplitter splitter, String paragraph) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        int n = paragraph.length();
+        for (int i = 0; i < n; i++) {
+            char c = paragraph.charAt(i);
+            if (c == '。' || c == '！' || c == '？' || c == '．') {
+                int end = skipClosers(paragraph, i + 1);
+                add(out, paragraph, start, end);
+                start = end;
+                i = end - 1;
+                continue;
+            }
+            if (c != '.' && c != '!' && c != '?' && c != '…') {
+                continue;
+            }
+            int end = skipClosers(paragraph, i + 1);
+            while (end < n && (paragraph.charAt(end) == '.' || paragraph.charAt(end) == '!' || paragraph.charAt(end) == '?')) {
+                end = skipClosers(paragraph, end + 1);
+            }
+            if (end >= n) {
+                break;
+            }
+            if (!Character.isWhitespace(paragraph.charAt(end))) {
+                continue;
+            }
+            int next = end;
+            while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
+                next++;
+            }
+            if (next >= n) {
+                break;
+            }
+            int following = paragraph.codePointAt(next);
+            boolean opensSentence = Character.isUpperCase(following) || Character.isDigit(following)
+                    || "\"'“‘«¿¡([".indexOf(following) >= 0 || Blocks.isCjk(following)
+                    || (Character.isLetter(following) && !Character.isLowerCase(following));
+            if (!opensSentence || (c == '.' && splitter.isAbbreviation(paragraph, start, i, following))) {
+                continue;
+            }
+            add(out, paragraph, start, end);
+            start = next;
+            i = next - 1;
+        }
+        add(out, paragraph, start, n);
+        return out;
+    }
+
+    private static int skipClosers(String text, int i) {
+        while (i < text.length() && ")]\"'”’»」』）".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void add(List<String> out, String text, int from, int to) {
+        String s = text.substring(from, Math.min(to, text.length())).strip();
+        if (!s.isEmpty()) {
+            out.add(s);
+        }
+    }
+}
