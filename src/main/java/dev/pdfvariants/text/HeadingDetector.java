@@ -97,12 +97,13 @@ final class HeadingDetector {
 
     /** The size and weight with the most characters of running prose; the dominant size when there is little prose. */
     private void bodyStyle(List<PageLines> pages) {
-        Map<String, Integer> chars = new HashMap<>();
+        Map<Long, Integer> byStyle = new HashMap<>(); // size in half points, times two, plus one when bold
         int total = 0;
         for (PageLines p : pages) {
             for (Line l : p.lines()) {
                 if (HeadingText.prose(l.text())) {
-                    chars.merge(Math.round(l.fontSize() * 2) / 2f + (l.bold() ? "/b" : "/r"), l.text().length(), Integer::sum);
+                    long style = (long) Math.round(l.fontSize() * 2) * 2 + (l.bold() ? 1 : 0);
+                    byStyle.merge(style, l.text().length(), Integer::sum);
                     total += l.text().length();
                 }
             }
@@ -110,6 +111,9 @@ final class HeadingDetector {
         bodySize = fallbackSize;
         bodyBold = fallbackBold;
         if (total >= 400) {
+            Map<String, Integer> chars = new HashMap<>(); // named as "10.5/r", a name breaking ties
+            byStyle.forEach((style, count) -> chars.put((int) Math.floorDiv(style, 2L) / 2f
+                    + (Math.floorMod(style, 2L) == 1 ? "/b" : "/r"), count));
             String best = chars.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
             bodySize = Float.parseFloat(best.substring(0, best.indexOf('/')));

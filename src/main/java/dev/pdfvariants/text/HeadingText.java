@@ -240,23 +240,47 @@ final class HeadingText {
         if (cased < letters / 2) {
             return true; // a caseless script (CJK, Arabic, …)
         }
+        return lowercaseWords(text);
+    }
+
+    /**
+     * Whether a quarter or more of the words holding a letter start with a lowercase one; words are
+     * the runs between regex {@code \s} characters, as {@code split("\\s+")} gives them (without
+     * compiling that regex for every line).
+     */
+    private static boolean lowercaseWords(String text) {
         int lowerWords = 0;
         int all = 0;
-        for (String w : text.split("\\s+")) {
-            int first = firstLetter(w);
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            if (isRegexSpace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && !isRegexSpace(text.charAt(end))) {
+                end++;
+            }
+            int first = firstLetter(text, i, end);
             if (first != ' ') {
                 all++;
                 if (Character.isLowerCase(first)) {
                     lowerWords++;
                 }
             }
+            i = end;
         }
         return lowerWords * 4 >= all;
     }
 
     static int firstLetter(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
+        return firstLetter(text, 0, text.length());
+    }
+
+    /** The first letter of {@code text[from, to)}, or a space when it has none. */
+    private static int firstLetter(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            int c = text.codePointAt(i); // a word ends before a regex space: no pair is cut at `to`
             if (Character.isLetter(c)) {
                 return c;
             }
