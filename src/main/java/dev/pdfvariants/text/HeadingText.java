@@ -248,7 +248,7 @@ final class HeadingText {
      * the runs between regex {@code \s} characters, as {@code split("\\s+")} gives them (without
      * compiling that regex for every line).
      */
-    private static boolean lowercaseWords(String text) {
+    static boolean lowercaseWords(String text) {
         int lowerWords = 0;
         int all = 0;
         int n = text.length();

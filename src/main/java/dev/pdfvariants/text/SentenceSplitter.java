@@ -148,14 +148,14 @@ final class SentenceSplitter {
         return german && ORDINAL.matcher(word).matches();
     }
 
-    private static int skipClosers(String text, int i) {
+    static int skipClosers(String text, int i) {
         while (i < text.length() && ")]\"'”’»」』）".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         return i;
     }
 
-    private static void add(List<String> out, String text, int from, int to) {
+    static void add(List<String> out, String text, int from, int to) {
         String s = text.substring(from, Math.min(to, text.length())).strip();
         if (!s.isEmpty()) {
             out.add(s);

@@ -79,12 +79,7 @@ class HeadingTextTest {
         int agreedToc = 0;
         int agreedPage = 0;
         for (int n = 0; n < 200_000; n++) {
-            StringBuilder line = new StringBuilder();
-            int parts = random.nextInt(12);
-            for (int p = 0; p < parts; p++) {
-                line.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = line.toString();
+            String text = RandomText.of(random, pieces, 12);
             assertThat(HeadingText.tocEntry(text)).as("tocEntry(%s)", text).isEqualTo(TOC_LINE.matcher(text).matches());
             assertThat(HeadingText.endsInPageNumber(text)).as("endsInPageNumber(%s)", text)
                     .isEqualTo(PAGE_REFERENCE.matcher(text).matches());
@@ -97,61 +92,27 @@ class HeadingTextTest {
     }
 
     @Test
-    void proseDecidesAsWithTheRegexSplitOnRandomLines() {
-        String[] pieces = {"the", "water", "Sample", "was", "taken", "at", "noon", "été", "ÉTÉ", "東京", "한국어", "BIG", "a",
-            "of", "x1", "12", "3.5", "(see", "below)", "—", "-", "\uD835\uDC00", "\uD835\uDC1A", "\uD835", " ", " ", " ", "  ",
-            "\t", "\n", "\r", "\u000B", "\f", "\u00A0", "\u2003", "\u2028", "”", "…", ",", "."};
+    void lowercaseWordsDecidesAsWithTheRegexSplitOnRandomLines() {
+        String[] pieces = {"the", "water", "Sample", "été", "ÉTÉ", "東京", "BIG", "a", "x1", "12", "(see", "—", "-",
+            "\uD835\uDC00", "\uD835\uDC1A", "\uD835", " ", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0",
+            "\u2003", "\u2028", "”", "…", ",", "."};
         Random random = new Random(13);
-        int prose = 0;
+        int lowercase = 0;
         for (int n = 0; n < 100_000; n++) {
-            StringBuilder line = new StringBuilder();
-            int parts = random.nextInt(40);
-            for (int p = 0; p < parts; p++) {
-                line.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = line.toString();
-            boolean expected = proseWithSplit(text);
-            assertThat(HeadingText.prose(text)).as("prose(%s)", text).isEqualTo(expected);
-            prose += expected ? 1 : 0;
-        }
-        assertThat(prose).as("both outcomes covered").isBetween(5_000, 95_000);
-    }
-
-    /** {@link HeadingText#prose} as it was written, with {@code split("\\s+")}. */
-    private static boolean proseWithSplit(String text) {
-        int letters = 0;
-        int cased = 0;
-        int visible = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            visible++;
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isLowerCase(c) || Character.isUpperCase(c)) {
-                    cased++;
+            String text = RandomText.of(random, pieces, 20);
+            int lowerWords = 0;
+            int all = 0;
+            for (String w : text.split("\\s+")) { // as prose() counted them before
+                int first = HeadingText.firstLetter(w);
+                if (first != ' ') {
+                    all++;
+                    lowerWords += Character.isLowerCase(first) ? 1 : 0;
                 }
             }
+            boolean expected = lowerWords * 4 >= all;
+            assertThat(HeadingText.lowercaseWords(text)).as("lowercaseWords(%s)", text).isEqualTo(expected);
+            lowercase += expected ? 1 : 0;
         }
-        if (visible < 16 || letters < visible * 0.6 || HeadingText.words(text) < 5) {
-            return false;
-        }
-        if (cased < letters / 2) {
-            return true;
-        }
-        int lowerWords = 0;
-        int all = 0;
-        for (String w : text.split("\\s+")) {
-            int first = HeadingText.firstLetter(w);
-            if (first != ' ') {
-                all++;
-                if (Character.isLowerCase(first)) {
-                    lowerWords++;
-                }
-            }
-        }
-        return lowerWords * 4 >= all;
+        assertThat(lowercase).as("both outcomes covered").isBetween(5_000, 95_000);
     }
 }

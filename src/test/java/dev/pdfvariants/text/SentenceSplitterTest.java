@@ -22,12 +22,7 @@ class SentenceSplitterTest {
         for (String language : new String[] {"en", "de", "es", "fr", "zh"}) {
             SentenceSplitter splitter = new SentenceSplitter(language);
             for (int n = 0; n < 40_000; n++) {
-                StringBuilder text = new StringBuilder();
-                int parts = random.nextInt(30);
-                for (int p = 0; p < parts; p++) {
-                    text.append(PIECES[random.nextInt(PIECES.length)]);
-                }
-                String paragraph = text.toString();
+                String paragraph = RandomText.of(random, PIECES, 30);
                 List<String> expected = reference(splitter, paragraph);
                 assertThat(splitter.split(paragraph)).as(paragraph).isEqualTo(expected);
                 splits += expected.size() > 1 ? 1 : 0;
@@ -36,7 +31,7 @@ class SentenceSplitterTest {
         assertThat(splits).isGreaterThan(20_000);
     }
 
-    /** The loop as it was: every character looked at, in one method. */
+    /** The loop as it was: every character looked at, in one method (its helpers are unchanged). */
     private static List<String> reference(SentenceSplitter splitter, String paragraph) {
         List<String> out = new ArrayList<>();
         int start = 0;
@@ -44,8 +39,8 @@ class SentenceSplitterTest {
         for (int i = 0; i < n; i++) {
             char c = paragraph.charAt(i);
             if (c == '。' || c == '！' || c == '？' || c == '．') {
-                int end = skipClosers(paragraph, i + 1);
-                add(out, paragraph, start, end);
+                int end = SentenceSplitter.skipClosers(paragraph, i + 1);
+                SentenceSplitter.add(out, paragraph, start, end);
                 start = end;
                 i = end - 1;
                 continue;
@@ -53,9 +48,9 @@ class SentenceSplitterTest {
             if (c != '.' && c != '!' && c != '?' && c != '…') {
                 continue;
             }
-            int end = skipClosers(paragraph, i + 1);
+            int end = SentenceSplitter.skipClosers(paragraph, i + 1);
             while (end < n && (paragraph.charAt(end) == '.' || paragraph.charAt(end) == '!' || paragraph.charAt(end) == '?')) {
-                end = skipClosers(paragraph, end + 1);
+                end = SentenceSplitter.skipClosers(paragraph, end + 1);
             }
             if (end >= n) {
                 break;
@@ -77,25 +72,11 @@ class SentenceSplitterTest {
             if (!opensSentence || (c == '.' && splitter.isAbbreviation(paragraph, start, i, following))) {
                 continue;
             }
-            add(out, paragraph, start, end);
+            SentenceSplitter.add(out, paragraph, start, end);
             start = next;
             i = next - 1;
         }
-        add(out, paragraph, start, n);
+        SentenceSplitter.add(out, paragraph, start, n);
         return out;
-    }
-
-    private static int skipClosers(String text, int i) {
-        while (i < text.length() && ")]\"'”’»」』）".indexOf(text.charAt(i)) >= 0) {
-            i++;
-        }
-        return i;
-    }
-
-    private static void add(List<String> out, String text, int from, int to) {
-        String s = text.substring(from, Math.min(to, text.length())).strip();
-        if (!s.isEmpty()) {
-            out.add(s);
-        }
     }
 }
