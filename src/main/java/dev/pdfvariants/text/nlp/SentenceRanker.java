@@ -47,30 +47,35 @@ public final class SentenceRanker {
             idf[t] = Math.max(Math.log((n + 1.0) / (analysis.documentFrequency(t) + 0.5)), 0.01);
         }
         for (int s = 0; s < n; s++) {
-            int[] terms = analysis.terms(s).clone();
-            Arrays.sort(terms);
-            int distinct = 0;
-            int[] ids = new int[terms.length];
-            float[] weights = new float[terms.length];
-            double norm = 0;
-            for (int i = 0; i < terms.length; ) {
-                int j = i;
-                while (j < terms.length && terms[j] == terms[i]) {
-                    j++;
-                }
-                double w = (1 + Math.log(j - i)) * idf[terms[i]];
-                ids[distinct] = terms[i];
-                weights[distinct++] = (float) w;
-                norm += w * w;
-                i = j;
-            }
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < distinct; i++) {
-                weights[i] = (float) (weights[i] / (norm == 0 ? 1 : norm));
-            }
-            vectorTerms[s] = Arrays.copyOf(ids, distinct);
-            vectorWeights[s] = Arrays.copyOf(weights, distinct);
+            buildVector(s, idf);
         }
+    }
+
+    /** Sentence {@code s}'s TF-IDF vector: its distinct terms ascending, weights normalised. */
+    private void buildVector(int s, double[] idf) {
+        int[] terms = analysis.terms(s).clone();
+        Arrays.sort(terms);
+        int distinct = 0;
+        int[] ids = new int[terms.length];
+        float[] weights = new float[terms.length];
+        double norm = 0;
+        for (int i = 0; i < terms.length; ) {
+            int j = i;
+            while (j < terms.length && terms[j] == terms[i]) {
+                j++;
+            }
+            double w = (1 + Math.log(j - i)) * idf[terms[i]];
+            ids[distinct] = terms[i];
+            weights[distinct++] = (float) w;
+            norm += w * w;
+            i = j;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < distinct; i++) {
+            weights[i] = (float) (weights[i] / (norm == 0 ? 1 : norm));
+        }
+        vectorTerms[s] = Arrays.copyOf(ids, distinct);
+        vectorWeights[s] = Arrays.copyOf(weights, distinct);
     }
 
     /** Cosine similarity of two sentences' TF-IDF vectors. */
@@ -115,35 +120,46 @@ public final class SentenceRanker {
         double[] score = restart.clone();
         double[] next = new double[n];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            Arrays.fill(next, 0);
-            double dangling = 0;
-            for (int s = 0; s < n; s++) {
-                if (score[s] == 0) {
-                    continue;
-                }
-                if (g.outWeight[s] == 0) {
-                    dangling += score[s];
-                    continue;
-                }
-                int[] to = g.neighbours[s];
-                float[] w = g.weights[s];
-                double share = DAMPING * score[s] / g.outWeight[s];
-                for (int k = 0; k < to.length; k++) {
-                    next[to[k]] += share * w[k];
-                }
-            }
-            double delta = 0;
-            for (int s = 0; s < n; s++) {
-                double restartMass = restart[s] * (1 - DAMPING + DAMPING * dangling);
-                double value = restart[s] == 0 ? 0 : next[s] + restartMass;
-                delta += Math.abs(value - score[s]);
-                score[s] = value;
-            }
-            if (delta < 1e-7) {
+            double dangling = spread(g, score, next);
+            if (restartAndUpdate(restart, dangling, next, score) < 1e-7) {
                 break;
             }
         }
         return score;
+    }
+
+    /** One step of the walk along the edges into {@code next}; returns the score of nodes without edges. */
+    private static double spread(Graph g, double[] score, double[] next) {
+        Arrays.fill(next, 0);
+        double dangling = 0;
+        for (int s = 0; s < score.length; s++) {
+            if (score[s] == 0) {
+                continue;
+            }
+            if (g.outWeight[s] == 0) {
+                dangling += score[s];
+                continue;
+            }
+            int[] to = g.neighbours[s];
+            float[] w = g.weights[s];
+            double share = DAMPING * score[s] / g.outWeight[s];
+            for (int k = 0; k < to.length; k++) {
+                next[to[k]] += share * w[k];
+            }
+        }
+        return dangling;
+    }
+
+    /** Adds the restarts to the step and makes it the new score; returns how much the score moved. */
+    private static double restartAndUpdate(double[] restart, double dangling, double[] next, double[] score) {
+        double delta = 0;
+        for (int s = 0; s < score.length; s++) {
+            double restartMass = restart[s] * (1 - DAMPING + DAMPING * dangling);
+            double value = restart[s] == 0 ? 0 : next[s] + restartMass;
+            delta += Math.abs(value - score[s]);
+            score[s] = value;
+        }
+        return delta;
     }
 
     private record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
@@ -156,41 +172,70 @@ public final class SentenceRanker {
      */
     private Graph graph() {
         int n = analysis.sentenceCount();
-        int[][] postings = postings();
-        float[][] postingWeights = postingWeights(postings);
-        double[] acc = new double[n];
-        int[] touched = new int[n];
-        int[] best = new int[MAX_NEIGHBOURS];
-        double[] bestSim = new double[MAX_NEIGHBOURS];
-        // each node's kept neighbours (at most MAX_NEIGHBOURS), sorted by id, in one flat array
-        int[] keptStart = new int[n + 1];
-        int[] kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
-        float[] keptWeight = new float[kept.length];
-        int keptCount = 0;
+        Neighbours neighbours = new Neighbours(n);
         for (int s = 0; s < n; s++) {
+            neighbours.find(s);
+        }
+        neighbours.keptStart[n] = neighbours.keptCount;
+        return symmetric(n, neighbours.keptStart, neighbours.kept, neighbours.keptWeight);
+    }
+
+    /** Each node's kept neighbours (at most {@link #MAX_NEIGHBOURS}), sorted by id, in one flat array. */
+    private final class Neighbours {
+        private final int[][] postings = postings();
+        private final float[][] postingWeights = postingWeights(postings);
+        private final double[] acc;
+        private final int[] touched;
+        private int touchedCount;
+        private final int[] best = new int[MAX_NEIGHBOURS];
+        private final double[] bestSim = new double[MAX_NEIGHBOURS];
+        final int[] keptStart;
+        int[] kept;
+        float[] keptWeight;
+        int keptCount;
+
+        Neighbours(int n) {
+            acc = new double[n];
+            touched = new int[n];
+            keptStart = new int[n + 1];
+            kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
+            keptWeight = new float[kept.length];
+        }
+
+        /** Finds and keeps the strongest neighbours of {@code s}. */
+        void find(int s) {
             keptStart[s] = keptCount;
             if (!rankable[s] || vectorTerms[s].length == 0) {
-                continue;
+                return;
             }
-            int touchedCount = 0;
+            touchedCount = 0;
             for (int k = 0; k < vectorTerms[s].length; k++) {
-                int[] list = postings[vectorTerms[s][k]];
-                if (list == null) {
-                    continue;
-                }
-                float[] weights = postingWeights[vectorTerms[s][k]];
-                float w = vectorWeights[s][k];
-                for (int p = 0; p < list.length; p++) {
-                    int other = list[p];
-                    if (other != s) {
-                        if (acc[other] == 0) {
-                            touched[touchedCount++] = other;
-                        }
-                        acc[other] += w * weights[p];
-                    }
+                int t = vectorTerms[s][k];
+                if (postings[t] != null) {
+                    accumulate(s, postings[t], postingWeights[t], vectorWeights[s][k]);
                 }
             }
-            // the MAX_NEIGHBOURS strongest, ties to the lower id: a min-heap with the weakest on top
+            keep(strongest());
+        }
+
+        /** Adds one term's share of the similarity of {@code s} to every other sentence holding it. */
+        private void accumulate(int s, int[] list, float[] weights, float w) {
+            for (int p = 0; p < list.length; p++) {
+                int other = list[p];
+                if (other != s) {
+                    if (acc[other] == 0) {
+                        touched[touchedCount++] = other;
+                    }
+                    acc[other] += w * weights[p];
+                }
+            }
+        }
+
+        /**
+         * The {@link #MAX_NEIGHBOURS} strongest of the sentences touched, ties to the lower id, into
+         * {@code best}: a min-heap with the weakest on top. Clears the accumulated similarities.
+         */
+        private int strongest() {
             int size = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
@@ -209,6 +254,11 @@ public final class SentenceRanker {
                     siftDown(best, bestSim, size);
                 }
             }
+            return size;
+        }
+
+        /** Appends the {@code size} neighbours in {@code best}, sorted by id. */
+        private void keep(int size) {
             if (keptCount + size > kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptCount + size));
                 keptWeight = Arrays.copyOf(keptWeight, kept.length);
@@ -227,8 +277,6 @@ public final class SentenceRanker {
             }
             keptCount += size;
         }
-        keptStart[n] = keptCount;
-        return symmetric(n, keptStart, kept, keptWeight);
     }
 
     /**
@@ -255,46 +303,51 @@ public final class SentenceRanker {
                 byWeight[at] = keptWeight[e];
             }
         }
-        int[][] neighbours = new int[n][];
-        float[][] weights = new float[n][];
-        double[] out = new double[n];
+        Graph g = new Graph(new int[n][], new float[n][], new double[n]);
         int[] ids = new int[16];
         float[] ws = new float[16];
         for (int x = 0; x < n; x++) {
-            int i = keptStart[x];
-            int iEnd = keptStart[x + 1];
-            int j = byStart[x];
-            int jEnd = byStart[x + 1];
-            if (ids.length < iEnd - i + jEnd - j) {
-                ids = new int[iEnd - i + jEnd - j];
-                ws = new float[ids.length];
+            int size = keptStart[x + 1] - keptStart[x] + byStart[x + 1] - byStart[x];
+            if (ids.length < size) {
+                ids = new int[size];
+                ws = new float[size];
             }
-            int count = 0;
-            while (i < iEnd || j < jEnd) {
-                int mine = i < iEnd ? kept[i] : Integer.MAX_VALUE;
-                int theirs = j < jEnd ? by[j] : Integer.MAX_VALUE;
-                float w;
-                int id;
-                if (mine == theirs) { // kept by both ends: the lower-numbered end's weight
-                    id = mine;
-                    w = x < id ? keptWeight[i] : byWeight[j];
-                    i++;
-                    j++;
-                } else if (mine < theirs) {
-                    id = mine;
-                    w = keptWeight[i++];
-                } else {
-                    id = theirs;
-                    w = byWeight[j++];
-                }
-                ids[count] = id;
-                ws[count++] = w;
-                out[x] += w;
+            int count = merge(x, kept, keptWeight, keptStart[x], keptStart[x + 1], by, byWeight, byStart[x], byStart[x + 1], ids, ws);
+            g.neighbours[x] = Arrays.copyOf(ids, count);
+            g.weights[x] = Arrays.copyOf(ws, count);
+            double out = 0;
+            for (int k = 0; k < count; k++) {
+                out += ws[k];
             }
-            neighbours[x] = Arrays.copyOf(ids, count);
-            weights[x] = Arrays.copyOf(ws, count);
+            g.outWeight[x] = out;
         }
-        return new Graph(neighbours, weights, out);
+        return g;
+    }
+
+    /**
+     * Node {@code x}'s edges into {@code ids} and {@code ws}, ascending: those it kept
+     * ({@code kept[i..iEnd)}) merged with those that kept it ({@code by[j..jEnd)}); returns how many.
+     */
+    private static int merge(int x, int[] kept, float[] keptWeight, int i, int iEnd, int[] by, float[] byWeight, int j,
+            int jEnd, int[] ids, float[] ws) {
+        int count = 0;
+        while (i < iEnd || j < jEnd) {
+            int mine = i < iEnd ? kept[i] : Integer.MAX_VALUE;
+            int theirs = j < jEnd ? by[j] : Integer.MAX_VALUE;
+            if (mine == theirs) { // kept by both ends: the lower-numbered end's weight
+                ids[count] = mine;
+                ws[count++] = x < mine ? keptWeight[i] : byWeight[j];
+                i++;
+                j++;
+            } else if (mine < theirs) {
+                ids[count] = mine;
+                ws[count++] = keptWeight[i++];
+            } else {
+                ids[count] = theirs;
+                ws[count++] = byWeight[j++];
+            }
+        }
+        return count;
     }
 
     /** Whether neighbour a (similarity sa) ranks below b: lower similarity, or the same and a higher id. */
