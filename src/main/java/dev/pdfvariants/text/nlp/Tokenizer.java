@@ -1,6 +1,7 @@
 package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.tartarus.snowball.SnowballStemmer;
  * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
  * stays a unigram), which is how CJK text is indexed without a dictionary.
  * <p>
- * One instance per document (the stemmer is not thread-safe); stems are cached for the whole run,
+ * One instance per document (the stemmer is not thread-safe), which remembers each word it has seen
+ * as written (stem and stopword flag); stems are also cached for the whole run,
  * by language, since words repeat within and across documents.
  */
 public final class Tokenizer {
@@ -31,6 +33,8 @@ public final class Tokenizer {
     private final SnowballStemmer stemmer;
     private final Map<String, String> stems;
     private final boolean elision;
+    /** The words of this tokenizer's text, as written: most come back many times. */
+    private final Map<String, Word> words = new HashMap<>();
 
     public Tokenizer(Language language) {
         this.language = language;
@@ -80,12 +84,25 @@ public final class Tokenizer {
     private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
         int end = wordEnd(sentence, from);
         String word = sentence.substring(from, end);
+        Word known = words.get(word);
+        if (known == null) {
+            known = word(word);
+            words.put(word, known);
+        }
+        tokens.add(new Token(word, known.stem(), known.stop(), from, end, pendingBreak && !tokens.isEmpty()));
+        return end;
+    }
+
+    /** What a word is, whatever its place: its stem and whether it is a stopword. */
+    private record Word(String stem, boolean stop) {
+    }
+
+    private Word word(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         String unelided = stripElision(lower);
         boolean stop = language.stopwords().contains(lower)
                 || (unelided != lower && language.stopwords().contains(unelided));
-        tokens.add(new Token(word, stem(lower), stop, from, end, pendingBreak && !tokens.isEmpty()));
-        return end;
+        return new Word(stem(lower), stop);
     }
 
     /**
