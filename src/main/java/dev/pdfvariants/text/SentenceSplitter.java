@@ -36,8 +36,6 @@ final class SentenceSplitter {
         this.german = "de".equals(language);
     }
 
-    /** Abbreviations with dots inside: u.s.a, z.b. */
-    private static final Pattern DOTTED = Pattern.compile("(\\p{L}\\.)+\\p{L}");
     /** German ordinals: am 3. Oktober. */
     private static final Pattern ORDINAL = Pattern.compile("\\d{1,2}");
 
@@ -108,6 +106,35 @@ final class SentenceSplitter {
         return end;
     }
 
+    /**
+     * Letters with a dot between each two ({@code u.s.a}, {@code z.b}): the regex
+     * {@code (\p{L}\.)+\p{L}}, without the regex engine.
+     */
+    static boolean dotted(String word) {
+        int n = word.length();
+        int i = 0;
+        int letters = 0;
+        while (i < n) {
+            int c = word.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            letters++;
+            i += Character.charCount(c);
+            if (i == n) {
+                break;
+            }
+            if (word.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false; // ends in a dot
+            }
+        }
+        return letters >= 2;
+    }
+
     private static int skipWhitespace(String text, int i) {
         int n = text.length();
         while (i < n && Character.isWhitespace(text.charAt(i))) {
@@ -141,7 +168,7 @@ final class SentenceSplitter {
         if (COMMON.contains(word) || abbreviations.contains(word)) {
             return true;
         }
-        if (DOTTED.matcher(word).matches()) {
+        if (dotted(word)) {
             return true; // u.s.a, z.b (dots inside)
         }
         // German ordinals: "am 3. Oktober"

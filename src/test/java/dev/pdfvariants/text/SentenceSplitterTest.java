@@ -79,4 +79,20 @@ class SentenceSplitterTest {
         SentenceSplitter.add(out, paragraph, start, n);
         return out;
     }
+
+    @Test
+    void dottedDecidesAsItsRegexOnRandomWords() {
+        java.util.regex.Pattern dotted = java.util.regex.Pattern.compile("(\\p{L}\\.)+\\p{L}");
+        String[] pieces = {"u.", "s.", "a.", "z", "b", "é", "ß.", "ж", "中.", "\uD835\uDC00", "\uD835\uDC00.", "\uD835", "\uDC00",
+            "ʰ", "1", ".", ".", "..", "-", "'", " ", "\u0301"};
+        Random random = new Random(9);
+        int matched = 0;
+        for (int n = 0; n < 200_000; n++) {
+            String word = RandomText.of(random, pieces, 6);
+            boolean expected = dotted.matcher(word).matches();
+            assertThat(SentenceSplitter.dotted(word)).as(word).isEqualTo(expected);
+            matched += expected ? 1 : 0;
+        }
+        assertThat(matched).isGreaterThan(2_000);
+    }
 }
