@@ -22,8 +22,19 @@ public record PageTexts(List<String> pages) {
         return pagesWithText() > 0;
     }
 
+    /** Characters (code points) that are not whitespace. */
     public long characterCount() {
-        return pages.stream().mapToLong(p -> p.codePoints().filter(c -> !Character.isWhitespace(c)).count()).sum();
+        long count = 0;
+        for (String page : pages) {
+            for (int i = 0; i < page.length(); ) {
+                int c = page.codePointAt(i);
+                i += Character.charCount(c);
+                if (!Character.isWhitespace(c)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /**
