@@ -514,42 +514,64 @@ public final class KeywordExtractor {
      * are not repeats of one already seen; returns whether {@code limit} were kept.
      */
     private boolean keep(Scored[] scored, double threshold, int limit, boolean dropSingles, List<Keyword> kept) {
-        Scored[] best = new Scored[scored.length];
-        int n = 0;
-        for (Scored s : scored) {
-            if (Double.compare(s.score, threshold) <= 0) {
-                best[n++] = s;
-            }
-        }
+        Scored[] best = atMost(scored, threshold);
         // by score, then by written form: sorted by score (stable), then each run of equal scores by
         // form, so that forms are compared (and worked out) for ties only
-        Arrays.sort(best, 0, n, BY_SCORE);
-        for (int from = 0, to; from < n; from = to) {
-            to = from + 1;
-            while (to < n && Double.compare(best[to].score, best[from].score) == 0) {
-                to++;
-            }
-            if (to - from > 1) {
-                sortByText(best, from, to);
-            }
-        }
+        Arrays.sort(best, BY_SCORE);
+        sortTiesByText(best);
         Set<String> seen = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            Scored candidate = best[i];
-            Keyword k = new Keyword(candidate.text(), stems(candidate.candidate), candidate.score, 0, candidate.candidate.tf);
-            String key = k.text().toLowerCase(Locale.ROOT);
-            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
-                continue;
-            }
-            if (k.count() < 2 && dropSingles) {
-                continue; // a phrase seen once in a long text is noise
-            }
-            kept.add(k);
-            if (kept.size() == limit) {
-                return true;
+        for (Scored candidate : best) {
+            Keyword k = keyword(candidate, seen, dropSingles);
+            if (k != null) {
+                kept.add(k);
+                if (kept.size() == limit) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The candidates scoring at most {@code threshold}, in candidate order. */
+    private static Scored[] atMost(Scored[] scored, double threshold) {
+        Scored[] below = new Scored[scored.length];
+        int n = 0;
+        for (Scored s : scored) {
+            if (Double.compare(s.score, threshold) <= 0) {
+                below[n++] = s;
+            }
+        }
+        return Arrays.copyOf(below, n);
+    }
+
+    /** Orders each run of equal scores by written form. */
+    private static void sortTiesByText(Scored[] sorted) {
+        int n = sorted.length;
+        for (int from = 0, to; from < n; from = to) {
+            to = from + 1;
+            while (to < n && Double.compare(sorted[to].score, sorted[from].score) == 0) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortByText(sorted, from, to);
+            }
+        }
+    }
+
+    /**
+     * The keyword a candidate makes, or null when one with the same stems or the same written form
+     * came before ({@code seen} remembers both), or when it is a one-off and those are dropped.
+     */
+    private Keyword keyword(Scored candidate, Set<String> seen, boolean dropSingles) {
+        Keyword k = new Keyword(candidate.text(), stems(candidate.candidate), candidate.score, 0, candidate.candidate.tf);
+        String key = k.text().toLowerCase(Locale.ROOT);
+        if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
+            return null;
+        }
+        if (k.count() < 2 && dropSingles) {
+            return null; // a phrase seen once in a long text is noise
+        }
+        return k;
     }
 
     private static final Comparator<Scored> BY_SCORE = (a, b) -> Double.compare(a.score, b.score);
