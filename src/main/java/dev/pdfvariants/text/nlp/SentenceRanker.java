@@ -78,6 +78,12 @@ public final class SentenceRanker {
         vectorWeights[s] = Arrays.copyOf(weights, distinct);
     }
 
+    /** The weight of term {@code t} in sentence {@code s}'s TF-IDF vector (0 when it has none), for tests. */
+    float weight(int s, int t) {
+        int k = Arrays.binarySearch(vectorTerms[s], t);
+        return k < 0 ? 0 : vectorWeights[s][k];
+    }
+
     /** Cosine similarity of two sentences' TF-IDF vectors. */
     public double similarity(int a, int b) {
         int[] ta = vectorTerms[a];
@@ -162,7 +168,7 @@ public final class SentenceRanker {
         return delta;
     }
 
-    private record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
+    record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
     }
 
     /**
@@ -170,7 +176,7 @@ public final class SentenceRanker {
      * are accumulated through the postings, so terms in more than {@link #MAX_POSTINGS} sentences
      * (near-zero IDF) do not contribute to them.
      */
-    private Graph graph() {
+    Graph graph() {
         int n = analysis.sentenceCount();
         Neighbours neighbours = new Neighbours(n);
         for (int s = 0; s < n; s++) {
@@ -180,15 +186,30 @@ public final class SentenceRanker {
         return symmetric(n, neighbours.keptStart, neighbours.kept, neighbours.keptWeight);
     }
 
-    /** Each node's kept neighbours (at most {@link #MAX_NEIGHBOURS}), sorted by id, in one flat array. */
+    /**
+     * Each node's kept neighbours (at most {@link #MAX_NEIGHBOURS}), sorted by id, in one flat array.
+     * <p>
+     * A similarity is a sum over the shared terms in ascending term order of products of two float
+     * weights, which come out the same (bit for bit) from either end: so each pair is summed once,
+     * by its lower-numbered end, which hands it to the other end when it is similar enough to count.
+     */
     private final class Neighbours {
         private final int[][] postings = postings();
         private final float[][] postingWeights = postingWeights(postings);
+        /** Per term, how many of its postings come before the sentence being looked at. */
+        private final int[] cursor = new int[postings.length];
         private final double[] acc;
         private final int[] touched;
         private int touchedCount;
+        /** Pairs summed by their lower end, waiting at their higher end: a list per node. */
+        private final int[] handedHead;
+        private int[] handedNext = new int[64];
+        private int[] handedFrom = new int[64];
+        private double[] handedSim = new double[64];
+        private int handedCount;
         private final int[] best = new int[MAX_NEIGHBOURS];
         private final double[] bestSim = new double[MAX_NEIGHBOURS];
+        private int size;
         final int[] keptStart;
         int[] kept;
         float[] keptWeight;
@@ -197,6 +218,8 @@ public final class SentenceRanker {
         Neighbours(int n) {
             acc = new double[n];
             touched = new int[n];
+            handedHead = new int[n];
+            Arrays.fill(handedHead, -1);
             keptStart = new int[n + 1];
             kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
             keptWeight = new float[kept.length];
@@ -212,31 +235,39 @@ public final class SentenceRanker {
             for (int k = 0; k < vectorTerms[s].length; k++) {
                 int t = vectorTerms[s][k];
                 if (postings[t] != null) {
-                    accumulate(s, postings[t], postingWeights[t], vectorWeights[s][k]);
+                    // postings ascend, and the sentences are looked at in order: s is at cursor[t]
+                    accumulate(postings[t], postingWeights[t], ++cursor[t], vectorWeights[s][k]);
                 }
             }
-            keep(strongest());
+            size = 0;
+            offerHanded(s);
+            offerTouched(s);
+            keep(size);
         }
 
-        /** Adds one term's share of the similarity of {@code s} to every other sentence holding it. */
-        private void accumulate(int s, int[] list, float[] weights, float w) {
-            for (int p = 0; p < list.length; p++) {
+        /** Adds one term's share of the similarity of {@code s} to the later sentences holding it. */
+        private void accumulate(int[] list, float[] weights, int from, float w) {
+            for (int p = from; p < list.length; p++) {
                 int other = list[p];
-                if (other != s) {
-                    if (acc[other] == 0) {
-                        touched[touchedCount++] = other;
-                    }
-                    acc[other] += w * weights[p];
+                if (acc[other] == 0) {
+                    touched[touchedCount++] = other;
                 }
+                acc[other] += w * weights[p];
+            }
+        }
+
+        /** Offers the earlier sentences similar enough to {@code s}, as they summed it. */
+        private void offerHanded(int s) {
+            for (int h = handedHead[s]; h >= 0; h = handedNext[h]) {
+                offer(handedFrom[h], handedSim[h]);
             }
         }
 
         /**
-         * The {@link #MAX_NEIGHBOURS} strongest of the sentences touched, ties to the lower id, into
-         * {@code best}: a min-heap with the weakest on top. Clears the accumulated similarities.
+         * Offers the later sentences touched, handing each similar enough one its similarity to
+         * {@code s}; clears the accumulated similarities.
          */
-        private int strongest() {
-            int size = 0;
+        private void offerTouched(int s) {
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
                 double sim = acc[other];
@@ -244,17 +275,37 @@ public final class SentenceRanker {
                 if (sim < MIN_SIMILARITY) {
                     continue;
                 }
-                if (size < MAX_NEIGHBOURS) {
-                    best[size] = other;
-                    bestSim[size] = sim;
-                    siftUp(best, bestSim, size++);
-                } else if (weaker(best[0], bestSim[0], other, sim)) {
-                    best[0] = other;
-                    bestSim[0] = sim;
-                    siftDown(best, bestSim, size);
-                }
+                hand(s, other, sim);
+                offer(other, sim);
             }
-            return size;
+        }
+
+        private void hand(int from, int to, double sim) {
+            if (handedCount == handedNext.length) {
+                handedNext = Arrays.copyOf(handedNext, handedCount * 2);
+                handedFrom = Arrays.copyOf(handedFrom, handedCount * 2);
+                handedSim = Arrays.copyOf(handedSim, handedCount * 2);
+            }
+            handedFrom[handedCount] = from;
+            handedSim[handedCount] = sim;
+            handedNext[handedCount] = handedHead[to];
+            handedHead[to] = handedCount++;
+        }
+
+        /**
+         * Keeps {@code other} among the {@link #MAX_NEIGHBOURS} strongest offered (ties to the lower
+         * id; the order of offers does not matter) in {@code best}: a min-heap, the weakest on top.
+         */
+        private void offer(int other, double sim) {
+            if (size < MAX_NEIGHBOURS) {
+                best[size] = other;
+                bestSim[size] = sim;
+                siftUp(best, bestSim, size++);
+            } else if (weaker(best[0], bestSim[0], other, sim)) {
+                best[0] = other;
+                bestSim[0] = sim;
+                siftDown(best, bestSim, size);
+            }
         }
 
         /** Appends the {@code size} neighbours in {@code best}, sorted by id. */
