@@ -127,7 +127,7 @@ final class HeadingText {
             return false;
         }
         int space = i;
-        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+        while (i > 0 && Spaces.isRegexSpace(text.charAt(i - 1))) {
             i--;
         }
         if (i == space) {
@@ -147,9 +147,6 @@ final class HeadingText {
     }
 
     /** {@code \s} of java.util.regex: ASCII white space only. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 
     /** {@code \p{P}}: the Unicode punctuation categories. */
     private static boolean isPunctuation(int c) {
@@ -253,12 +250,12 @@ final class HeadingText {
         int all = 0;
         int n = text.length();
         for (int i = 0; i < n; ) {
-            if (isRegexSpace(text.charAt(i))) {
+            if (Spaces.isRegexSpace(text.charAt(i))) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end < n && !isRegexSpace(text.charAt(end))) {
+            while (end < n && !Spaces.isRegexSpace(text.charAt(end))) {
                 end++;
             }
             int first = firstLetter(text, i, end);

@@ -141,12 +141,7 @@ public final class LineCollector {
     }
 
     private static String collapseSpaces(String t) {
-        boolean clean = true;
-        for (int i = 0; i < t.length() && clean; i++) {
-            char c = t.charAt(i);
-            clean = c == ' ' ? i + 1 < t.length() && t.charAt(i + 1) != ' ' : !Character.isWhitespace(c);
-        }
-        return clean ? t : t.replaceAll("\\s+", " ");
+        return Spaces.collapse(t);
     }
 
     private boolean isBold(PDFont font) {

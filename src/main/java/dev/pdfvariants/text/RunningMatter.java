@@ -124,10 +124,10 @@ final class RunningMatter {
         StringBuilder key = new StringBuilder(lower.length());
         for (int i = 0; i < lower.length(); ) {
             char c = lower.charAt(i);
-            if (c >= '0' && c <= '9' || isRegexSpace(c)) {
+            if (c >= '0' && c <= '9' || Spaces.isRegexSpace(c)) {
                 boolean digits = c <= '9' && c >= '0';
                 key.append(digits ? '#' : ' ');
-                while (i < lower.length() && (digits ? lower.charAt(i) >= '0' && lower.charAt(i) <= '9' : isRegexSpace(lower.charAt(i)))) {
+                while (i < lower.length() && (digits ? lower.charAt(i) >= '0' && lower.charAt(i) <= '9' : Spaces.isRegexSpace(lower.charAt(i)))) {
                     i++;
                 }
             } else {
@@ -138,7 +138,4 @@ final class RunningMatter {
         return key.toString().strip();
     }
 
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 }

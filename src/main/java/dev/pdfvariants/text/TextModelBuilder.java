@@ -146,7 +146,7 @@ public final class TextModelBuilder {
         boolean letter = false;
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : ' ';
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (Spaces.isRegexSpace(c)) {
                 words += letter ? 1 : 0;
                 letter = false;
             } else if (!letter && Character.isLetter(c)) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.pdfvariants.text.Spaces;
+
 /**
  * YAKE-style keyword extraction (Campos et al., 2020): statistics of each term within the
  * document only (casing, position of first sentences, normalised frequency, how many different
@@ -637,14 +639,7 @@ public final class KeywordExtractor {
     private static String surface(List<Token> tokens, int from, int to, String sentence) {
         Token a = tokens.get(from);
         Token b = tokens.get(to);
-        String form = sentence.substring(a.start(), b.end());
-        for (int i = 0; i < form.length(); i++) {
-            char c = form.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < form.length() && Character.isWhitespace(form.charAt(i + 1)))) {
-                return form.replaceAll("\\s+", " ");
-            }
-        }
-        return form;
+        return Spaces.collapse(sentence.substring(a.start(), b.end()));
     }
 
     private static double median(int[] values, int n) {
