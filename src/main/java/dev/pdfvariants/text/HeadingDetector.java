@@ -144,8 +144,11 @@ final class HeadingDetector {
     private boolean isCandidate(int i) {
         Block b = blocks.get(i);
         String text = b.text();
+        if (b.lines() > 3 || text.length() < 2 || text.length() > 200) {
+            return false; // before counting words: most blocks are paragraphs
+        }
         int words = HeadingText.words(text);
-        if (b.lines() > 3 || text.length() < 2 || words > 18 || text.length() > 200 || atEdge(i)) {
+        if (words > 18 || atEdge(i)) {
             return false;
         }
         if (HeadingText.letterShare(text) < 0.5 || HeadingText.caption(text) || HeadingText.tocEntry(text)) {
@@ -240,13 +243,17 @@ final class HeadingDetector {
      */
     private void dropListItems(boolean[] candidate) {
         boolean[] list = new boolean[blocks.size()];
+        int[][] numbers = new int[blocks.size()][]; // each block's, worked out once
         for (int i = 0; i < blocks.size(); i++) {
-            int[] n = HeadingText.numbers(blocks.get(i).text());
+            numbers[i] = HeadingText.numbers(blocks.get(i).text());
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            int[] n = numbers[i];
             if (n == null || blocks.get(i).fontSize() >= bodySize * 1.12f) {
                 continue;
             }
             for (int j = i + 1; j < blocks.size() && (j == i + 1 || j == i + 2 && blocks.get(i + 1).lines() <= 2); j++) {
-                int[] m = HeadingText.numbers(blocks.get(j).text());
+                int[] m = numbers[j];
                 if (m != null && m.length == n.length && m[m.length - 1] == n[n.length - 1] + 1
                         && Math.abs(blocks.get(j).fontSize() - blocks.get(i).fontSize()) < 0.6f) {
                     list[i] = true;

@@ -162,23 +162,7 @@ final class HeadingText {
 
     /** Words, with every two CJK characters counting as one. */
     static int words(String text) {
-        int words = 0;
-        int cjk = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (cjk(c)) {
-                cjk++;
-                inWord = false;
-            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
-                inWord = false;
-            } else if (!inWord) {
-                words++;
-                inWord = true;
-            }
-        }
-        return words + (cjk + 1) / 2;
+        return scan(text)[WORDS];
     }
 
     static boolean hasCjk(String text) {
@@ -215,29 +199,76 @@ final class HeadingText {
      * prepositions), which lists of names and title-case labels lack.
      */
     static boolean prose(String text) {
-        int letters = 0;
-        int cased = 0;
-        int visible = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            visible++;
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isLowerCase(c) || Character.isUpperCase(c)) {
-                    cased++;
-                }
-            }
+        if (text.length() < 16) {
+            return false; // fewer than 16 visible characters
         }
-        if (visible < 16 || letters < visible * 0.6 || words(text) < 5) {
+        int[] counts = scan(text);
+        int letters = counts[LETTERS];
+        if (counts[VISIBLE] < 16 || letters < counts[VISIBLE] * 0.6 || counts[WORDS] < 5) {
             return false;
         }
-        if (cased < letters / 2) {
+        if (counts[CASED] < letters / 2) {
             return true; // a caseless script (CJK, Arabic, …)
         }
         return lowercaseWords(text);
+    }
+
+    private static final int VISIBLE = 0;
+    private static final int LETTERS = 1;
+    private static final int CASED = 2;
+    private static final int WORDS = 3;
+
+    /**
+     * One pass over {@code text}: the chars that are not white space, the chars that are letters
+     * and those of them that are cased, and the words (runs between white space, {@code 、} and
+     * {@code ，}; every two CJK characters count as one).
+     */
+    private static int[] scan(String text) {
+        int letters = 0;
+        int cased = 0;
+        int visible = 0;
+        int words = 0;
+        int cjk = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch < 128) { // ASCII: white space, letters (all cased) and the rest
+                i++;
+                if (ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F) {
+                    inWord = false;
+                    continue;
+                }
+                visible++;
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
+                    letters++;
+                    cased++;
+                }
+                words += inWord ? 0 : 1;
+                inWord = true;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (Character.charCount(c) == 2) {
+                visible += 2; // two chars, neither white space nor a letter
+            } else if (!Character.isWhitespace(ch)) {
+                visible++;
+                if (Character.isLetter(ch)) {
+                    letters++;
+                    cased += Character.isLowerCase(ch) || Character.isUpperCase(ch) ? 1 : 0;
+                }
+            }
+            i += Character.charCount(c);
+            if (cjk(c)) {
+                cjk++;
+                inWord = false;
+            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
+                inWord = false;
+            } else {
+                words += inWord ? 0 : 1;
+                inWord = true;
+            }
+        }
+        return new int[] {visible, letters, cased, words + (cjk + 1) / 2};
     }
 
     /**
