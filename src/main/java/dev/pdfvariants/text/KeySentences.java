@@ -29,7 +29,11 @@ public final class KeySentences {
     }
 
     private static List<Sentence> top(TextModel model, int from, int to, int n) {
-        double[] scores = model.sentenceScores();
+        return pick(model, candidates(model, model.sentenceScores(), from, to), n);
+    }
+
+    /** The prose sentences in {@code [from, to)} with a score, best first. */
+    private static BestFirst candidates(TextModel model, double[] scores, int from, int to) {
         int[] candidates = new int[Math.max(0, to - from)];
         int count = 0;
         for (int i = from; i < to; i++) {
@@ -37,7 +41,11 @@ public final class KeySentences {
                 candidates[count++] = i;
             }
         }
-        BestFirst best = new BestFirst(scores, candidates, count);
+        return new BestFirst(scores, candidates, count);
+    }
+
+    /** Up to {@code n} of them, best first, skipping those that repeat one already picked. */
+    private static List<Sentence> pick(TextModel model, BestFirst best, int n) {
         SentenceRanker ranker = model.ranker();
         List<Sentence> picked = new ArrayList<>();
         while (picked.size() < n && best.hasNext()) {

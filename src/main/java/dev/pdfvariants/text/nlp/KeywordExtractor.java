@@ -121,13 +121,12 @@ public final class KeywordExtractor {
         if (n == 0) {
             return List.of();
         }
-        Scored[] scored = new Scored[n];
+        Scored[] scored = scored(candidates, byId);
         // Taken by score, then by written form, until enough are kept. The order is total (two
         // candidates never share both), so the best `window` of them are all those scoring at most the
         // window-th score: found with a primitive sort, then only they are ordered and named.
         double[] byScore = new double[n];
         for (int i = 0; i < n; i++) {
-            scored[i] = new Scored(candidates.get(i), score(candidates.get(i), byId));
             byScore[i] = scored[i].score;
         }
         Arrays.sort(byScore);
@@ -148,6 +147,14 @@ public final class KeywordExtractor {
             result.add(new Keyword(k.text(), k.stems(), k.score(), Math.round(relevance * 1000) / 1000.0, k.count()));
         }
         return result;
+    }
+
+    private Scored[] scored(List<Candidate> candidates, TermStats[] byId) {
+        Scored[] scored = new Scored[candidates.size()];
+        for (int i = 0; i < scored.length; i++) {
+            scored[i] = new Scored(candidates.get(i), score(candidates.get(i), byId));
+        }
+        return scored;
     }
 
     /** A candidate's score from its words' (stopwords inside a phrase do not count): lower is better. */
@@ -248,13 +255,24 @@ public final class KeywordExtractor {
         for (int s = 0; s < n; s++) {
             if (used(s)) {
                 usedSentences++;
-                for (int k = start[s]; k < start[s + 1]; k++) {
-                    if (has(k, LETTER)) {
-                        count(s, k, byId, terms);
-                    }
-                }
+                count(s, byId, terms);
             }
         }
+        score(terms, usedSentences);
+        return terms;
+    }
+
+    /** Counts the words of sentence {@code s} (those with a letter) into their terms' statistics. */
+    private void count(int s, TermStats[] byId, Map<String, TermStats> terms) {
+        for (int k = start[s]; k < start[s + 1]; k++) {
+            if (has(k, LETTER)) {
+                count(s, k, byId, terms);
+            }
+        }
+    }
+
+    /** Each term's score from its statistics (in the map's order: its frequencies feed compensated sums). */
+    private static void score(Map<String, TermStats> terms, int usedSentences) {
         double[] contentTf = terms.values().stream().filter(t -> !t.stop).mapToDouble(t -> t.tf).toArray();
         double mean = Arrays.stream(contentTf).average().orElse(1);
         double std = Math.sqrt(Arrays.stream(contentTf).map(x -> (x - mean) * (x - mean)).average().orElse(0));
@@ -269,7 +287,6 @@ public final class KeywordExtractor {
             double different = (double) t.sentenceCount / Math.max(1, usedSentences);
             t.score = relatedness * position / (casing + frequency / relatedness + different / relatedness);
         }
-        return terms;
     }
 
     /** Counts token {@code k} (of sentence {@code s}, a word with a letter) into its term's statistics. */

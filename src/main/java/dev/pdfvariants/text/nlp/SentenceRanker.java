@@ -337,23 +337,10 @@ public final class SentenceRanker {
      */
     private static Graph symmetric(int n, int[] keptStart, int[] kept, float[] keptWeight) {
         // who kept each node, in ascending order of the keeper
-        int[] byStart = new int[n + 1];
-        for (int e = 0; e < keptStart[n]; e++) {
-            byStart[kept[e] + 1]++;
-        }
-        for (int s = 0; s < n; s++) {
-            byStart[s + 1] += byStart[s];
-        }
+        int[] byStart = keeperStarts(n, keptStart, kept);
         int[] by = new int[keptStart[n]];
         float[] byWeight = new float[keptStart[n]];
-        int[] fill = Arrays.copyOf(byStart, n);
-        for (int s = 0; s < n; s++) {
-            for (int e = keptStart[s]; e < keptStart[s + 1]; e++) {
-                int at = fill[kept[e]]++;
-                by[at] = s;
-                byWeight[at] = keptWeight[e];
-            }
-        }
+        keepers(n, keptStart, kept, keptWeight, byStart, by, byWeight);
         Graph g = new Graph(new int[n][], new float[n][], new double[n]);
         int[] ids = new int[16];
         float[] ws = new float[16];
@@ -373,6 +360,31 @@ public final class SentenceRanker {
             g.outWeight[x] = out;
         }
         return g;
+    }
+
+    /** Where each node's keepers start in the list of keepers by node. */
+    private static int[] keeperStarts(int n, int[] keptStart, int[] kept) {
+        int[] byStart = new int[n + 1];
+        for (int e = 0; e < keptStart[n]; e++) {
+            byStart[kept[e] + 1]++;
+        }
+        for (int s = 0; s < n; s++) {
+            byStart[s + 1] += byStart[s];
+        }
+        return byStart;
+    }
+
+    /** Fills {@code by} (and the weights) with each node's keepers, in ascending order of the keeper. */
+    private static void keepers(int n, int[] keptStart, int[] kept, float[] keptWeight, int[] byStart, int[] by,
+            float[] byWeight) {
+        int[] fill = Arrays.copyOf(byStart, n);
+        for (int s = 0; s < n; s++) {
+            for (int e = keptStart[s]; e < keptStart[s + 1]; e++) {
+                int at = fill[kept[e]]++;
+                by[at] = s;
+                byWeight[at] = keptWeight[e];
+            }
+        }
     }
 
     /**
