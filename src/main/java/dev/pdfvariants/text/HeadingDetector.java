@@ -32,6 +32,9 @@ final class HeadingDetector {
 
     private enum Follow { TEXT, HEADING, SAME, OTHER }
 
+    /** A section number alone ({@code 2.1.}, {@code IV.}), which ends in a full stop without being a sentence. */
+    private static final java.util.regex.Pattern NUMBER_ONLY = java.util.regex.Pattern.compile("^[\\dIVXLCA-Z.]+\\.$");
+
     private final float fallbackSize;
     private final boolean fallbackBold;
     private float bodySize;
@@ -173,7 +176,7 @@ final class HeadingDetector {
                 && !HeadingText.hasCjk(text)) {
             return false; // a sentence's tail; a heading starts in lowercase only with a name (a file, a command)
         }
-        boolean sentence = (last == '.' || last == '。' || last == '!' || last == '?') && !text.matches("^[\\dIVXLCA-Z.]+\\.$");
+        boolean sentence = (last == '.' || last == '。' || last == '!' || last == '?') && !NUMBER_ONLY.matcher(text).matches();
         if (larger) {
             return !sentence || ratio >= 1.4f;
         }

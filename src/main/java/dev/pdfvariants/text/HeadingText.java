@@ -166,7 +166,14 @@ final class HeadingText {
     }
 
     static boolean hasCjk(String text) {
-        return text.codePoints().anyMatch(HeadingText::cjk);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (cjk(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static boolean cjk(int c) {
@@ -174,7 +181,13 @@ final class HeadingText {
     }
 
     static int letters(String text) {
-        return (int) text.codePoints().filter(Character::isLetter).count();
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            letters += Character.isLetter(c) ? 1 : 0;
+            i += Character.charCount(c);
+        }
+        return letters;
     }
 
     /** Share of letters among the visible characters. */
