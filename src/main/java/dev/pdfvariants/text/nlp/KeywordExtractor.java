@@ -125,11 +125,7 @@ public final class KeywordExtractor {
         // Taken by score, then by written form, until enough are kept. The order is total (two
         // candidates never share both), so the best `window` of them are all those scoring at most the
         // window-th score: found with a primitive sort, then only they are ordered and named.
-        double[] byScore = new double[n];
-        for (int i = 0; i < n; i++) {
-            byScore[i] = scored[i].score;
-        }
-        Arrays.sort(byScore);
+        double[] byScore = sortedScores(scored);
         List<Keyword> kept = new ArrayList<>();
         for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
             kept.clear();
@@ -147,6 +143,15 @@ public final class KeywordExtractor {
             result.add(new Keyword(k.text(), k.stems(), k.score(), Math.round(relevance * 1000) / 1000.0, k.count()));
         }
         return result;
+    }
+
+    private static double[] sortedScores(Scored[] scored) {
+        double[] byScore = new double[scored.length];
+        for (int i = 0; i < scored.length; i++) {
+            byScore[i] = scored[i].score;
+        }
+        Arrays.sort(byScore);
+        return byScore;
     }
 
     private Scored[] scored(List<Candidate> candidates, TermStats[] byId) {

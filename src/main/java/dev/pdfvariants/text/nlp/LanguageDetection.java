@@ -141,12 +141,7 @@ public final class LanguageDetection {
                 word.append(Character.toLowerCase(c));
             } else if (word.length() > 0) {
                 words++;
-                String w = word.toString();
-                for (int l = 0; l < hits.length; l++) {
-                    if (languages.get(l).stopwords().contains(w)) {
-                        hits[l]++;
-                    }
-                }
+                countStopword(word.toString(), languages, hits);
                 word.setLength(0);
             }
         }
@@ -165,6 +160,15 @@ public final class LanguageDetection {
         boolean confirmed = words >= 30 && hits[best] >= words * 0.12 && hits[best] > hits[second]
                 && STOPWORD_LANGUAGES.get(best).equals(declared);
         return clear || confirmed ? STOPWORD_LANGUAGES.get(best) : null;
+    }
+
+    /** Counts a word for each language it is a stopword of. */
+    private static void countStopword(String word, List<Language> languages, int[] hits) {
+        for (int l = 0; l < hits.length; l++) {
+            if (languages.get(l).stopwords().contains(word)) {
+                hits[l]++;
+            }
+        }
     }
 
     private static String declaredCode(String declared) {
