@@ -191,7 +191,9 @@ public final class SentenceRanker {
      * <p>
      * A similarity is a sum over the shared terms in ascending term order of products of two float
      * weights, which come out the same (bit for bit) from either end: so each pair is summed once,
-     * by its lower-numbered end, which hands it to the other end when it is similar enough to count.
+     * by its lower-numbered end, and offered to the strongest-neighbour heaps of both ends (every
+     * node has one from the start). When a node's turn comes, every pair with an earlier node has
+     * been offered to it already, so after its own pairs its heap is final.
      */
     private final class Neighbours {
         private final int[][] postings = postings();
@@ -201,15 +203,10 @@ public final class SentenceRanker {
         private final double[] acc;
         private final int[] touched;
         private int touchedCount;
-        /** Pairs summed by their lower end, waiting at their higher end: a list per node. */
-        private final int[] handedHead;
-        private int[] handedNext = new int[64];
-        private int[] handedFrom = new int[64];
-        private double[] handedSim = new double[64];
-        private int handedCount;
-        private final int[] best = new int[MAX_NEIGHBOURS];
-        private final double[] bestSim = new double[MAX_NEIGHBOURS];
-        private int size;
+        /** Node x's heap is {@code heapIds/heapSims[x * MAX_NEIGHBOURS ...]}, {@code heapSize[x]} long. */
+        private final int[] heapIds;
+        private final double[] heapSims;
+        private final int[] heapSize;
         final int[] keptStart;
         int[] kept;
         float[] keptWeight;
@@ -218,8 +215,9 @@ public final class SentenceRanker {
         Neighbours(int n) {
             acc = new double[n];
             touched = new int[n];
-            handedHead = new int[n];
-            Arrays.fill(handedHead, -1);
+            heapIds = new int[n * MAX_NEIGHBOURS];
+            heapSims = new double[n * MAX_NEIGHBOURS];
+            heapSize = new int[n];
             keptStart = new int[n + 1];
             kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
             keptWeight = new float[kept.length];
@@ -239,10 +237,8 @@ public final class SentenceRanker {
                     accumulate(postings[t], postingWeights[t], ++cursor[t], vectorWeights[s][k]);
                 }
             }
-            size = 0;
-            offerHanded(s);
             offerTouched(s);
-            keep(size);
+            keep(s);
         }
 
         /** Adds one term's share of the similarity of {@code s} to the later sentences holding it. */
@@ -256,67 +252,49 @@ public final class SentenceRanker {
             }
         }
 
-        /** Offers the earlier sentences similar enough to {@code s}, as they summed it. */
-        private void offerHanded(int s) {
-            for (int h = handedHead[s]; h >= 0; h = handedNext[h]) {
-                offer(handedFrom[h], handedSim[h]);
-            }
-        }
-
-        /**
-         * Offers the later sentences touched, handing each similar enough one its similarity to
-         * {@code s}; clears the accumulated similarities.
-         */
+        /** Offers each later sentence touched and similar enough to both ends' heaps; clears the sums. */
         private void offerTouched(int s) {
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (sim < MIN_SIMILARITY) {
-                    continue;
+                if (sim >= MIN_SIMILARITY) {
+                    offer(s, other, sim);
+                    offer(other, s, sim);
                 }
-                hand(s, other, sim);
-                offer(other, sim);
             }
-        }
-
-        private void hand(int from, int to, double sim) {
-            if (handedCount == handedNext.length) {
-                handedNext = Arrays.copyOf(handedNext, handedCount * 2);
-                handedFrom = Arrays.copyOf(handedFrom, handedCount * 2);
-                handedSim = Arrays.copyOf(handedSim, handedCount * 2);
-            }
-            handedFrom[handedCount] = from;
-            handedSim[handedCount] = sim;
-            handedNext[handedCount] = handedHead[to];
-            handedHead[to] = handedCount++;
         }
 
         /**
-         * Keeps {@code other} among the {@link #MAX_NEIGHBOURS} strongest offered (ties to the lower
-         * id; the order of offers does not matter) in {@code best}: a min-heap, the weakest on top.
+         * Keeps {@code other} among the {@link #MAX_NEIGHBOURS} strongest offered to {@code node}
+         * (ties to the lower id; the order of offers does not matter): a min-heap, the weakest on top.
          */
-        private void offer(int other, double sim) {
+        private void offer(int node, int other, double sim) {
+            int base = node * MAX_NEIGHBOURS;
+            int size = heapSize[node];
             if (size < MAX_NEIGHBOURS) {
-                best[size] = other;
-                bestSim[size] = sim;
-                siftUp(best, bestSim, size++);
-            } else if (weaker(best[0], bestSim[0], other, sim)) {
-                best[0] = other;
-                bestSim[0] = sim;
-                siftDown(best, bestSim, size);
+                heapIds[base + size] = other;
+                heapSims[base + size] = sim;
+                siftUp(heapIds, heapSims, base, size);
+                heapSize[node] = size + 1;
+            } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
+                heapIds[base] = other;
+                heapSims[base] = sim;
+                siftDown(heapIds, heapSims, base, size);
             }
         }
 
-        /** Appends the {@code size} neighbours in {@code best}, sorted by id. */
-        private void keep(int size) {
+        /** Appends the neighbours in the heap of {@code s}, sorted by id. */
+        private void keep(int s) {
+            int base = s * MAX_NEIGHBOURS;
+            int size = heapSize[s];
             if (keptCount + size > kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptCount + size));
                 keptWeight = Arrays.copyOf(keptWeight, kept.length);
             }
             for (int q = 0; q < size; q++) { // insertion sort by id: at most MAX_NEIGHBOURS
-                int id = best[q];
-                float w = (float) bestSim[q];
+                int id = heapIds[base + q];
+                float w = (float) heapSims[base + q];
                 int at = keptCount + q;
                 while (at > keptCount && kept[at - 1] > id) {
                     kept[at] = kept[at - 1];
@@ -418,30 +396,32 @@ public final class SentenceRanker {
         return sa < sb || (sa == sb && a > b);
     }
 
-    private static void siftUp(int[] ids, double[] sims, int i) {
+    /** Moves entry {@code i} of the min-heap at {@code base} up to its place. */
+    private static void siftUp(int[] ids, double[] sims, int base, int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!weaker(ids[i], sims[i], ids[parent], sims[parent])) {
+            if (!weaker(ids[base + i], sims[base + i], ids[base + parent], sims[base + parent])) {
                 return;
             }
-            swap(ids, sims, i, parent);
+            swap(ids, sims, base + i, base + parent);
             i = parent;
         }
     }
 
-    private static void siftDown(int[] ids, double[] sims, int size) {
+    /** Moves the top of the min-heap of {@code size} entries at {@code base} down to its place. */
+    private static void siftDown(int[] ids, double[] sims, int base, int size) {
         int i = 0;
         while (true) {
             int weakest = i;
             for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-                if (weaker(ids[child], sims[child], ids[weakest], sims[weakest])) {
+                if (weaker(ids[base + child], sims[base + child], ids[base + weakest], sims[base + weakest])) {
                     weakest = child;
                 }
             }
             if (weakest == i) {
                 return;
             }
-            swap(ids, sims, i, weakest);
+            swap(ids, sims, base + i, base + weakest);
             i = weakest;
         }
     }
