@@ -54,6 +54,17 @@ public final class Tokenizer {
         boolean pendingBreak = false;
         // one step per token or per character between tokens; what a token takes is in its own method
         while (i < n) {
+            char ch = sentence.charAt(i);
+            if (ch < 128) { // ASCII: no CJK, letters and digits by range
+                if (asciiLetterOrDigit(ch)) {
+                    i = addWord(tokens, sentence, i, pendingBreak);
+                    pendingBreak = false;
+                } else {
+                    pendingBreak |= !asciiWhitespace(ch) && ch != '-' && ch != '\'';
+                    i++;
+                }
+                continue;
+            }
             int c = sentence.codePointAt(i);
             if (isCjk(c)) {
                 i = addCjkRun(tokens, sentence, i, pendingBreak);
@@ -113,6 +124,17 @@ public final class Tokenizer {
         int n = sentence.length();
         int end = from + Character.charCount(sentence.codePointAt(from));
         while (end < n) {
+            char ch = sentence.charAt(end);
+            if (ch < 128) { // ASCII: a letter or digit, or an apostrophe or hyphen between two; no marks
+                if (asciiLetterOrDigit(ch)) {
+                    end++;
+                } else if ((ch == '\'' || ch == '-') && end + 1 < n && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
+                    end++;
+                } else {
+                    break;
+                }
+                continue;
+            }
             int d = sentence.codePointAt(end);
             if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
                     || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
@@ -182,6 +204,15 @@ public final class Tokenizer {
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
         return apostrophe > 0 && apostrophe <= 4 && apostrophe + 1 < lower.length() ? lower.substring(apostrophe + 1) : lower;
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** {@link Character#isWhitespace} below 128: tab to carriage return, the separators 1C-1F, space. */
+    private static boolean asciiWhitespace(char c) {
+        return c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F;
     }
 
     static boolean isCjk(int c) {
