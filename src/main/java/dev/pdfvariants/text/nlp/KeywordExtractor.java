@@ -27,9 +27,6 @@ public final class KeywordExtractor {
 
     private final Analysis analysis;
     private final boolean[] use;
-    /** Every stem of the sentences used, numbered in order of first occurrence. */
-    private final Map<String, Integer> stemIds = new HashMap<>();
-    private final List<String> stemList = new ArrayList<>();
     /**
      * The tokens of the sentences used, flat: token {@code k} of sentence {@code s} is at
      * {@code start[s] + k}; a sentence not used holds none.
@@ -111,7 +108,7 @@ public final class KeywordExtractor {
     /** The document's keywords and phrases, most relevant first, at most {@code limit}. */
     public List<Keyword> extract(int limit) {
         index();
-        TermStats[] byId = new TermStats[stemList.size()];
+        TermStats[] byId = new TermStats[analysis.stemCount()];
         Map<String, TermStats> terms = termStats(byId);
         if (terms.isEmpty()) {
             return List.of();
@@ -178,9 +175,10 @@ public final class KeywordExtractor {
     }
 
     /**
-     * Numbers every stem of the sentences used (once: neighbours are then counted as pairs of ids,
-     * not sets of strings) and notes what the statistics ask of each token, so that the passes
-     * over the text read two arrays instead of the tokens' strings. The passes keep their work per
+     * Lays out the stem numbers of the tokens of the sentences used (numbered by the analysis:
+     * neighbours are counted as pairs of numbers, not sets of strings) and notes what the
+     * statistics ask of each token, so that the passes over the text read two arrays instead of
+     * the tokens' strings. The passes keep their work per
      * token in small methods: a whole pass in one method made a unit the JIT compiled on stack and
      * then again in full, at more cost than the pass itself.
      */
@@ -199,27 +197,16 @@ public final class KeywordExtractor {
         flags = new byte[total];
         for (int s = 0; s < n; s++) {
             if (used(s)) {
-                index(analysis.tokens(s), start[s]);
+                index(analysis.tokens(s), analysis.tokenStems(s), start[s]);
             }
         }
     }
 
-    private void index(List<Token> tokens, int at) {
+    private void index(List<Token> tokens, int[] stems, int at) {
+        System.arraycopy(stems, 0, tokenIds, at, stems.length);
         for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            tokenIds[at + i] = stemId(token.stem());
-            flags[at + i] = flags(token);
+            flags[at + i] = flags(tokens.get(i));
         }
-    }
-
-    private int stemId(String stem) {
-        Integer id = stemIds.get(stem);
-        if (id == null) {
-            id = stemList.size();
-            stemIds.put(stem, id);
-            stemList.add(stem);
-        }
-        return id;
     }
 
     private static byte flags(Token token) {
@@ -301,7 +288,7 @@ public final class KeywordExtractor {
         if (t == null) {
             t = new TermStats();
             byId[id] = t;
-            terms.put(stemList.get(id), t);
+            terms.put(analysis.stem(id), t);
         }
         t.stop = !has(k, CONTENT);
         t.tf++;
@@ -378,7 +365,7 @@ public final class KeywordExtractor {
     /** Phrases of one to three words that start and end with a content word, keyed by their stems' ids. */
     private List<Candidate> candidates() {
         List<Candidate> candidates = new ArrayList<>();
-        CandidateIndex index = stemList.size() < PACKED_IDS ? new PackedIndex() : new ListIndex();
+        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex() : new ListIndex();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
             for (int k = start[s]; k < start[s + 1]; k++) {
                 if (has(k, CONTENT)) {
@@ -479,7 +466,7 @@ public final class KeywordExtractor {
     private List<String> stems(Candidate c) {
         List<String> stems = new ArrayList<>(c.ids.length);
         for (int id : c.ids) {
-            stems.add(stemList.get(id));
+            stems.add(analysis.stem(id));
         }
         return stems;
     }
