@@ -59,6 +59,9 @@ final class HeadingText {
 
     /** The numbers of {@code 2.3.1 Title}, or null without arabic numbering. */
     static int[] numbers(String text) {
+        if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '9') {
+            return null; // arabic numbering starts with an ASCII digit (\\d): most blocks are let through unread
+        }
         Matcher m = NUMBERING.matcher(text);
         if (!m.matches() || m.group(1) == null) {
             return null;

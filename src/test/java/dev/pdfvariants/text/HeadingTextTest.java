@@ -185,4 +185,18 @@ class HeadingTextTest {
             assertThat(HeadingText.words(text)).as("words(%s)", text).isEqualTo(words(text));
         }
     }
+
+    @Test
+    void arabicNumberingStartsWithAnAsciiDigit() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            for (String rest : new String[] {" Title", ". Title", "2 Title", ".1 Title", "1.2. Title"}) {
+                java.util.regex.Matcher m = HeadingText.NUMBERING.matcher(c + rest);
+                if (m.matches() && m.group(1) != null) {
+                    assertThat(c).as("U+%04X%s", (int) c, rest).isBetween('0', '9');
+                }
+            }
+        }
+        assertThat(HeadingText.numbers("2.3.1 Field blanks")).containsExactly(2, 3, 1);
+        assertThat(HeadingText.numbers("IV. Results")).isNull();
+    }
 }
