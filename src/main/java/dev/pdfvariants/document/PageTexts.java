@@ -22,8 +22,25 @@ public record PageTexts(List<String> pages) {
         return pagesWithText() > 0;
     }
 
+    /** Characters (code points) that are not whitespace. */
     public long characterCount() {
-        return pages.stream().mapToLong(p -> p.codePoints().filter(c -> !Character.isWhitespace(c)).count()).sum();
+        long count = 0;
+        for (String page : pages) {
+            for (int i = 0; i < page.length(); ) {
+                char ch = page.charAt(i);
+                if (ch < 128) { // ASCII white space: tab to carriage return, the separators 1C-1F, space
+                    i++;
+                    count += ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F ? 0 : 1;
+                    continue;
+                }
+                int c = page.codePointAt(i);
+                i += Character.charCount(c);
+                if (!Character.isWhitespace(c)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /**
@@ -35,6 +52,17 @@ public record PageTexts(List<String> pages) {
         for (String page : pages) {
             boolean inWord = false;
             for (int i = 0; i < page.length(); ) {
+                char ch = page.charAt(i);
+                if (ch < 128) { // ASCII: letters and digits, or apostrophe and hyphen (inside words), or a break
+                    i++;
+                    if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
+                        words += inWord ? 0 : 1;
+                        inWord = true;
+                    } else if (ch != '\'' && ch != '-') {
+                        inWord = false;
+                    }
+                    continue;
+                }
                 int c = page.codePointAt(i);
                 i += Character.charCount(c);
                 if (isCjk(c)) {

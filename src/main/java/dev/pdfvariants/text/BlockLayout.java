@@ -26,21 +26,39 @@ record BlockLayout(float x, float width, float lastY, float pageWidth, float pag
      * exactly these lines (then the detector works without geometry).
      */
     static List<BlockLayout> of(List<Block> blocks, List<PageLines> pages) {
+        // each pass over the lines or the blocks in its own method: small units for the JIT
         List<Line> lines = new ArrayList<>();
         List<PageLines> pageOf = new ArrayList<>();
+        flatten(pages, lines, pageOf);
+        if (lineCount(blocks) != lines.size()) {
+            return null;
+        }
+        float[][] spans = spans(blocks, lines, pageOf);
+        return spans == null ? null : layout(blocks, spans);
+    }
+
+    private static void flatten(List<PageLines> pages, List<Line> lines, List<PageLines> pageOf) {
         for (PageLines p : pages) {
             for (Line l : p.lines()) {
                 lines.add(l);
                 pageOf.add(p);
             }
         }
+    }
+
+    private static int lineCount(List<Block> blocks) {
         int total = 0;
         for (Block b : blocks) {
             total += b.lines();
         }
-        if (total != lines.size()) {
-            return null;
-        }
+        return total;
+    }
+
+    /**
+     * Per block: left edge, width, first and last baseline, last page, page width and height; null
+     * when a block does not start with the line expected.
+     */
+    private static float[][] spans(List<Block> blocks, List<Line> lines, List<PageLines> pageOf) {
         float[][] spans = new float[blocks.size()][];
         int next = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -49,15 +67,23 @@ record BlockLayout(float x, float width, float lastY, float pageWidth, float pag
             if (first.page() != b.page() || !b.text().startsWith(first.text().substring(0, Math.min(4, first.text().length())))) {
                 return null;
             }
-            float width = 0;
-            for (int k = next; k < next + b.lines(); k++) {
-                width = Math.max(width, lines.get(k).width());
-            }
-            Line last = lines.get(next + b.lines() - 1);
-            PageLines page = pageOf.get(next);
-            spans[i] = new float[] {first.x(), width, first.y(), last.y(), last.page(), page.width(), page.height()};
+            spans[i] = span(lines, next, b.lines(), pageOf.get(next));
             next += b.lines();
         }
+        return spans;
+    }
+
+    private static float[] span(List<Line> lines, int from, int count, PageLines page) {
+        Line first = lines.get(from);
+        float width = 0;
+        for (int k = from; k < from + count; k++) {
+            width = Math.max(width, lines.get(k).width());
+        }
+        Line last = lines.get(from + count - 1);
+        return new float[] {first.x(), width, first.y(), last.y(), last.page(), page.width(), page.height()};
+    }
+
+    private static List<BlockLayout> layout(List<Block> blocks, float[][] spans) {
         List<BlockLayout> layout = new ArrayList<>(blocks.size());
         for (int i = 0; i < blocks.size(); i++) {
             float[] s = spans[i];

@@ -115,7 +115,7 @@ final class Blocks {
     static boolean isListItem(String text) {
         int n = text.length();
         if (n >= 2 && BULLETS.indexOf(text.charAt(0)) >= 0) {
-            return isRegexSpace(text.charAt(1)) && noLineTerminator(text, 2);
+            return Spaces.isRegexSpace(text.charAt(1)) && noLineTerminator(text, 2);
         }
         int from = n > 0 && text.charAt(0) == '(' ? 1 : 0;
         int end = from;
@@ -124,7 +124,7 @@ final class Blocks {
         }
         int run = end - from;
         return run >= 1 && run <= 3 && end + 1 < n && (text.charAt(end) == '.' || text.charAt(end) == ')')
-                && isRegexSpace(text.charAt(end + 1)) && noLineTerminator(text, end + 2);
+                && Spaces.isRegexSpace(text.charAt(end + 1)) && noLineTerminator(text, end + 2);
     }
 
     /** {@code ENDS_SENTENCE.matcher(text).matches()}, without the regex engine (every line is asked). */
@@ -134,9 +134,6 @@ final class Blocks {
     }
 
     /** The regex {@code \\s}: ASCII whitespace only. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 
     private static boolean isLowerAsciiOrDigit(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

@@ -32,6 +32,9 @@ final class HeadingDetector {
 
     private enum Follow { TEXT, HEADING, SAME, OTHER }
 
+    /** A section number alone ({@code 2.1.}, {@code IV.}), which ends in a full stop without being a sentence. */
+    private static final java.util.regex.Pattern NUMBER_ONLY = java.util.regex.Pattern.compile("^[\\dIVXLCA-Z.]+\\.$");
+
     private final float fallbackSize;
     private final boolean fallbackBold;
     private float bodySize;
@@ -97,12 +100,13 @@ final class HeadingDetector {
 
     /** The size and weight with the most characters of running prose; the dominant size when there is little prose. */
     private void bodyStyle(List<PageLines> pages) {
-        Map<String, Integer> chars = new HashMap<>();
+        Map<Long, Integer> byStyle = new HashMap<>(); // size in half points, times two, plus one when bold
         int total = 0;
         for (PageLines p : pages) {
             for (Line l : p.lines()) {
                 if (HeadingText.prose(l.text())) {
-                    chars.merge(Math.round(l.fontSize() * 2) / 2f + (l.bold() ? "/b" : "/r"), l.text().length(), Integer::sum);
+                    long style = (long) Math.round(l.fontSize() * 2) * 2 + (l.bold() ? 1 : 0);
+                    byStyle.merge(style, l.text().length(), Integer::sum);
                     total += l.text().length();
                 }
             }
@@ -110,6 +114,9 @@ final class HeadingDetector {
         bodySize = fallbackSize;
         bodyBold = fallbackBold;
         if (total >= 400) {
+            Map<String, Integer> chars = new HashMap<>(); // named as "10.5/r", a name breaking ties
+            byStyle.forEach((style, count) -> chars.put((int) Math.floorDiv(style, 2L) / 2f
+                    + (Math.floorMod(style, 2L) == 1 ? "/b" : "/r"), count));
             String best = chars.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
                     .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
             bodySize = Float.parseFloat(best.substring(0, best.indexOf('/')));
@@ -140,8 +147,11 @@ final class HeadingDetector {
     private boolean isCandidate(int i) {
         Block b = blocks.get(i);
         String text = b.text();
+        if (b.lines() > 3 || text.length() < 2 || text.length() > 200) {
+            return false; // before counting words: most blocks are paragraphs
+        }
         int words = HeadingText.words(text);
-        if (b.lines() > 3 || text.length() < 2 || words > 18 || text.length() > 200 || atEdge(i)) {
+        if (words > 18 || atEdge(i)) {
             return false;
         }
         if (HeadingText.letterShare(text) < 0.5 || HeadingText.caption(text) || HeadingText.tocEntry(text)) {
@@ -166,7 +176,7 @@ final class HeadingDetector {
                 && !HeadingText.hasCjk(text)) {
             return false; // a sentence's tail; a heading starts in lowercase only with a name (a file, a command)
         }
-        boolean sentence = (last == '.' || last == '。' || last == '!' || last == '?') && !text.matches("^[\\dIVXLCA-Z.]+\\.$");
+        boolean sentence = (last == '.' || last == '。' || last == '!' || last == '?') && !NUMBER_ONLY.matcher(text).matches();
         if (larger) {
             return !sentence || ratio >= 1.4f;
         }
@@ -236,13 +246,17 @@ final class HeadingDetector {
      */
     private void dropListItems(boolean[] candidate) {
         boolean[] list = new boolean[blocks.size()];
+        int[][] numbers = new int[blocks.size()][]; // each block's, worked out once
         for (int i = 0; i < blocks.size(); i++) {
-            int[] n = HeadingText.numbers(blocks.get(i).text());
+            numbers[i] = HeadingText.numbers(blocks.get(i).text());
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            int[] n = numbers[i];
             if (n == null || blocks.get(i).fontSize() >= bodySize * 1.12f) {
                 continue;
             }
             for (int j = i + 1; j < blocks.size() && (j == i + 1 || j == i + 2 && blocks.get(i + 1).lines() <= 2); j++) {
-                int[] m = HeadingText.numbers(blocks.get(j).text());
+                int[] m = numbers[j];
                 if (m != null && m.length == n.length && m[m.length - 1] == n[n.length - 1] + 1
                         && Math.abs(blocks.get(j).fontSize() - blocks.get(i).fontSize()) < 0.6f) {
                     list[i] = true;

@@ -59,6 +59,9 @@ final class HeadingText {
 
     /** The numbers of {@code 2.3.1 Title}, or null without arabic numbering. */
     static int[] numbers(String text) {
+        if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '9') {
+            return null; // arabic numbering starts with an ASCII digit (\\d): most blocks are let through unread
+        }
         Matcher m = NUMBERING.matcher(text);
         if (!m.matches() || m.group(1) == null) {
             return null;
@@ -127,7 +130,7 @@ final class HeadingText {
             return false;
         }
         int space = i;
-        while (i > 0 && isRegexSpace(text.charAt(i - 1))) {
+        while (i > 0 && Spaces.isRegexSpace(text.charAt(i - 1))) {
             i--;
         }
         if (i == space) {
@@ -147,9 +150,6 @@ final class HeadingText {
     }
 
     /** {@code \s} of java.util.regex: ASCII white space only. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
 
     /** {@code \p{P}}: the Unicode punctuation categories. */
     private static boolean isPunctuation(int c) {
@@ -165,27 +165,18 @@ final class HeadingText {
 
     /** Words, with every two CJK characters counting as one. */
     static int words(String text) {
-        int words = 0;
-        int cjk = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (cjk(c)) {
-                cjk++;
-                inWord = false;
-            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
-                inWord = false;
-            } else if (!inWord) {
-                words++;
-                inWord = true;
-            }
-        }
-        return words + (cjk + 1) / 2;
+        return scan(text)[WORDS];
     }
 
     static boolean hasCjk(String text) {
-        return text.codePoints().anyMatch(HeadingText::cjk);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (cjk(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private static boolean cjk(int c) {
@@ -193,7 +184,13 @@ final class HeadingText {
     }
 
     static int letters(String text) {
-        return (int) text.codePoints().filter(Character::isLetter).count();
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            letters += Character.isLetter(c) ? 1 : 0;
+            i += Character.charCount(c);
+        }
+        return letters;
     }
 
     /** Share of letters among the visible characters. */
@@ -218,45 +215,116 @@ final class HeadingText {
      * prepositions), which lists of names and title-case labels lack.
      */
     static boolean prose(String text) {
+        if (text.length() < 16) {
+            return false; // fewer than 16 visible characters
+        }
+        int[] counts = scan(text);
+        int letters = counts[LETTERS];
+        if (counts[VISIBLE] < 16 || letters < counts[VISIBLE] * 0.6 || counts[WORDS] < 5) {
+            return false;
+        }
+        if (counts[CASED] < letters / 2) {
+            return true; // a caseless script (CJK, Arabic, …)
+        }
+        return lowercaseWords(text);
+    }
+
+    private static final int VISIBLE = 0;
+    private static final int LETTERS = 1;
+    private static final int CASED = 2;
+    private static final int WORDS = 3;
+
+    /**
+     * One pass over {@code text}: the chars that are not white space, the chars that are letters
+     * and those of them that are cased, and the words (runs between white space, {@code 、} and
+     * {@code ，}; every two CJK characters count as one).
+     */
+    private static int[] scan(String text) {
         int letters = 0;
         int cased = 0;
         int visible = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            visible++;
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isLowerCase(c) || Character.isUpperCase(c)) {
+        int words = 0;
+        int cjk = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            char ch = text.charAt(i);
+            if (ch < 128) { // ASCII: white space, letters (all cased) and the rest
+                i++;
+                if (ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F) {
+                    inWord = false;
+                    continue;
+                }
+                visible++;
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
+                    letters++;
                     cased++;
                 }
+                words += inWord ? 0 : 1;
+                inWord = true;
+                continue;
+            }
+            int c = text.codePointAt(i);
+            if (Character.charCount(c) == 2) {
+                visible += 2; // two chars, neither white space nor a letter
+            } else if (!Character.isWhitespace(ch)) {
+                visible++;
+                if (Character.isLetter(ch)) {
+                    letters++;
+                    cased += Character.isLowerCase(ch) || Character.isUpperCase(ch) ? 1 : 0;
+                }
+            }
+            i += Character.charCount(c);
+            if (cjk(c)) {
+                cjk++;
+                inWord = false;
+            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
+                inWord = false;
+            } else {
+                words += inWord ? 0 : 1;
+                inWord = true;
             }
         }
-        if (visible < 16 || letters < visible * 0.6 || words(text) < 5) {
-            return false;
-        }
-        if (cased < letters / 2) {
-            return true; // a caseless script (CJK, Arabic, …)
-        }
+        return new int[] {visible, letters, cased, words + (cjk + 1) / 2};
+    }
+
+    /**
+     * Whether a quarter or more of the words holding a letter start with a lowercase one; words are
+     * the runs between regex {@code \s} characters, as {@code split("\\s+")} gives them (without
+     * compiling that regex for every line).
+     */
+    static boolean lowercaseWords(String text) {
         int lowerWords = 0;
         int all = 0;
-        for (String w : text.split("\\s+")) {
-            int first = firstLetter(w);
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            if (Spaces.isRegexSpace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && !Spaces.isRegexSpace(text.charAt(end))) {
+                end++;
+            }
+            int first = firstLetter(text, i, end);
             if (first != ' ') {
                 all++;
                 if (Character.isLowerCase(first)) {
                     lowerWords++;
                 }
             }
+            i = end;
         }
         return lowerWords * 4 >= all;
     }
 
     static int firstLetter(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
+        return firstLetter(text, 0, text.length());
+    }
+
+    /** The first letter of {@code text[from, to)}, or a space when it has none. */
+    private static int firstLetter(String text, int from, int to) {
+        for (int i = from; i < to; ) {
+            int c = text.codePointAt(i); // a word ends before a regex space: no pair is cut at `to`
             if (Character.isLetter(c)) {
                 return c;
             }

@@ -29,21 +29,27 @@ public final class KeySentences {
     }
 
     private static List<Sentence> top(TextModel model, int from, int to, int n) {
-        double[] scores = model.sentenceScores();
-        List<Sentence> candidates = new ArrayList<>();
+        return pick(model, candidates(model, model.sentenceScores(), from, to), n);
+    }
+
+    /** The prose sentences in {@code [from, to)} with a score, best first. */
+    private static BestFirst candidates(TextModel model, double[] scores, int from, int to) {
+        int[] candidates = new int[Math.max(0, to - from)];
+        int count = 0;
         for (int i = from; i < to; i++) {
-            Sentence s = model.sentences().get(i);
-            if (s.prose() && scores[i] > 0) {
-                candidates.add(s);
+            if (model.sentences().get(i).prose() && scores[i] > 0) {
+                candidates[count++] = i;
             }
         }
-        candidates.sort(Comparator.comparingDouble((Sentence s) -> -scores[s.index()]).thenComparingInt(Sentence::index));
+        return new BestFirst(scores, candidates, count);
+    }
+
+    /** Up to {@code n} of them, best first, skipping those that repeat one already picked. */
+    private static List<Sentence> pick(TextModel model, BestFirst best, int n) {
         SentenceRanker ranker = model.ranker();
         List<Sentence> picked = new ArrayList<>();
-        for (Sentence s : candidates) {
-            if (picked.size() >= n) {
-                break;
-            }
+        while (picked.size() < n && best.hasNext()) {
+            Sentence s = model.sentences().get(best.next());
             boolean redundant = false;
             for (Sentence p : picked) {
                 if (ranker.similarity(s.index(), p.index()) > REDUNDANT) {
@@ -56,6 +62,62 @@ public final class KeySentences {
             }
         }
         return picked;
+    }
+
+    /**
+     * Sentence indexes by descending score, ties in document order: a heap, so that taking the
+     * few best of thousands costs little more than reading their scores (the order a full sort
+     * with that comparator would give).
+     */
+    static final class BestFirst {
+        private final double[] scores;
+        private final int[] heap;
+        private int size;
+
+        BestFirst(double[] scores, int[] candidates, int count) {
+            this.scores = scores;
+            this.heap = candidates;
+            this.size = count;
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        boolean hasNext() {
+            return size > 0;
+        }
+
+        int next() {
+            int best = heap[0];
+            heap[0] = heap[--size];
+            siftDown(0);
+            return best;
+        }
+
+        /** Sentence a comes before sentence b. */
+        private boolean before(int a, int b) {
+            return scores[a] > scores[b] || scores[a] == scores[b] && a < b;
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int first = i;
+                int left = 2 * i + 1;
+                if (left < size && before(heap[left], heap[first])) {
+                    first = left;
+                }
+                if (left + 1 < size && before(heap[left + 1], heap[first])) {
+                    first = left + 1;
+                }
+                if (first == i) {
+                    return;
+                }
+                int t = heap[i];
+                heap[i] = heap[first];
+                heap[first] = t;
+                i = first;
+            }
+        }
     }
 
     /** The same sentences in document order. */

@@ -80,7 +80,7 @@ public final class LineCollector {
     /** The stripper ended a line. */
     public void endLine() {
         String t = text.toString().strip();
-        if (!t.isEmpty() && chars > 0 && t.codePoints().anyMatch(Character::isLetterOrDigit)) {
+        if (!t.isEmpty() && chars > 0 && hasLetterOrDigit(t)) {
             float dominant = 0;
             int best = -1;
             for (int i = 0; i < sizeCount; i++) {
@@ -101,6 +101,17 @@ public final class LineCollector {
         PageLines result = new PageLines(page, width, height, lines);
         lines.clear();
         return result;
+    }
+
+    private static boolean hasLetterOrDigit(String t) {
+        for (int i = 0; i < t.length(); ) {
+            int c = t.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
     }
 
     private void resetLine() {
@@ -130,12 +141,7 @@ public final class LineCollector {
     }
 
     private static String collapseSpaces(String t) {
-        boolean clean = true;
-        for (int i = 0; i < t.length() && clean; i++) {
-            char c = t.charAt(i);
-            clean = c == ' ' ? i + 1 < t.length() && t.charAt(i + 1) != ' ' : !Character.isWhitespace(c);
-        }
-        return clean ? t : t.replaceAll("\\s+", " ");
+        return Spaces.collapse(t);
     }
 
     private boolean isBold(PDFont font) {

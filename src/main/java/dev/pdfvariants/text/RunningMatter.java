@@ -1,7 +1,6 @@
 package dev.pdfvariants.text;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,18 +64,26 @@ final class RunningMatter {
     }
 
     /** Up to {@link #EDGE_LINES} lines from each edge, inside the edge zone. */
-    private static List<Line> edgeLines(PageLines page) {
-        List<Line> byY = new ArrayList<>(page.lines());
-        byY.sort(Comparator.comparingDouble(Line::y));
+    static List<Line> edgeLines(PageLines page) {
+        List<Line> lines = page.lines();
+        // the first and the last EDGE_LINES lines in order of y, ties in reading order (as a stable
+        // sort by y lists them), each best first, picked without sorting the page
+        int[] top = new int[Math.min(EDGE_LINES, lines.size())];
+        int[] bottom = new int[top.length];
+        for (int i = 0; i < lines.size(); i++) {
+            int count = Math.min(i, top.length);
+            insert(top, count, i, lines, true);
+            insert(bottom, count, i, lines, false);
+        }
         List<Line> edge = new ArrayList<>();
         float h = height(page);
-        for (int i = 0; i < Math.min(EDGE_LINES, byY.size()); i++) {
-            if (byY.get(i).y() <= h * EDGE_ZONE) {
-                edge.add(byY.get(i));
+        for (int i : top) {
+            if (lines.get(i).y() <= h * EDGE_ZONE) {
+                edge.add(lines.get(i));
             }
         }
-        for (int i = byY.size() - 1; i >= Math.max(0, byY.size() - EDGE_LINES); i--) {
-            Line l = byY.get(i);
+        for (int i : bottom) {
+            Line l = lines.get(i);
             if (l.y() >= h * (1 - EDGE_ZONE) && !edge.contains(l)) {
                 edge.add(l);
             }
@@ -84,8 +91,51 @@ final class RunningMatter {
         return edge;
     }
 
-    /** The text with digits masked and case and spacing normalised, so "Page 3" and "Page 4" match. */
-    private static String key(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ").strip();
+    /** Puts line {@code i} among the {@code count} best so far, if it ranks there. */
+    private static void insert(int[] best, int count, int i, List<Line> lines, boolean top) {
+        int at;
+        if (count < best.length) {
+            at = count;
+        } else if (before(i, best[best.length - 1], lines, top)) {
+            at = best.length - 1;
+        } else {
+            return;
+        }
+        while (at > 0 && before(i, best[at - 1], lines, top)) {
+            best[at] = best[at - 1];
+            at--;
+        }
+        best[at] = i;
     }
+
+    /**
+     * Whether line {@code i}, which comes after line {@code j} in reading order, ranks before it:
+     * higher up for the top (above it), lower down or level for the bottom (a stable sort puts it after).
+     */
+    private static boolean before(int i, int j, List<Line> lines, boolean top) {
+        int c = Double.compare(lines.get(i).y(), lines.get(j).y());
+        return top ? c < 0 : c >= 0;
+    }
+
+    /** The text with digits masked and case and spacing normalised, so "Page 3" and "Page 4" match. */
+    static String key(String text) {
+        // toLowerCase(ROOT), then replaceAll("\\d+", "#") and replaceAll("\\s+", " "), then strip()
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
+            char c = lower.charAt(i);
+            if (c >= '0' && c <= '9' || Spaces.isRegexSpace(c)) {
+                boolean digits = c <= '9' && c >= '0';
+                key.append(digits ? '#' : ' ');
+                while (i < lower.length() && (digits ? lower.charAt(i) >= '0' && lower.charAt(i) <= '9' : Spaces.isRegexSpace(lower.charAt(i)))) {
+                    i++;
+                }
+            } else {
+                key.append(c);
+                i++;
+            }
+        }
+        return key.toString().strip();
+    }
+
 }

@@ -36,6 +36,7 @@ final class SentenceBias {
         int previousHeading = -2;
         boolean firstOfSection = true;
         java.util.Map<Integer, Boolean> keySections = new java.util.HashMap<>(); // by heading: one match each
+        TitleTerms title = new TitleTerms(analysis, titleStems);
         for (Sentence s : sentences) {
             if (s.heading() != previousHeading) {
                 previousHeading = s.heading();
@@ -60,19 +61,39 @@ final class SentenceBias {
                 b += 1.0;
             }
             if (!titleStems.isEmpty()) {
-                int shared = 0;
-                Set<String> seen = new HashSet<>();
-                for (int t : analysis.terms(s.index())) {
-                    String stem = analysis.term(t);
-                    if (titleStems.contains(stem) && seen.add(stem)) {
-                        shared++;
-                    }
-                }
-                b += 2.0 * shared / titleStems.size();
+                b += 2.0 * title.shared(s.index()) / titleStems.size();
             }
             bias[s.index()] = b;
         }
         return bias;
+    }
+
+    /** The terms of the title among the document's, by id: how many of them a sentence holds. */
+    private static final class TitleTerms {
+        private final Analysis analysis;
+        private final boolean[] inTitle;
+        private final int[] seen; // sentence index + 1 where a term was last counted
+
+        TitleTerms(Analysis analysis, Set<String> titleStems) {
+            this.analysis = analysis;
+            this.inTitle = new boolean[titleStems.isEmpty() ? 0 : analysis.vocabularySize()];
+            for (int t = 0; t < inTitle.length; t++) {
+                inTitle[t] = titleStems.contains(analysis.term(t));
+            }
+            this.seen = new int[inTitle.length];
+        }
+
+        /** How many different title terms sentence {@code s} holds. */
+        int shared(int s) {
+            int shared = 0;
+            for (int t : analysis.terms(s)) {
+                if (inTitle[t] && seen[t] != s + 1) {
+                    seen[t] = s + 1;
+                    shared++;
+                }
+            }
+            return shared;
+        }
     }
 
     private static Set<String> titleStems(TextModel model) {

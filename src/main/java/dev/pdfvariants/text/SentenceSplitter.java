@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Splits a paragraph into sentences: at {@code . ! ? …} followed by a space and a capital, digit,
@@ -35,55 +36,120 @@ final class SentenceSplitter {
         this.german = "de".equals(language);
     }
 
+    /** German ordinals: am 3. Oktober. */
+    private static final Pattern ORDINAL = Pattern.compile("\\d{1,2}");
+
+    /*
+     * Each step goes from one sentence mark to the next, the scanning and the decisions in small
+     * methods: one loop over every character with all of it inline was a large unit the JIT
+     * compiled on stack and then again in full.
+     */
     List<String> split(String paragraph) {
         List<String> out = new ArrayList<>();
         int start = 0;
         int n = paragraph.length();
-        for (int i = 0; i < n; i++) {
+        for (int i = nextMark(paragraph, 0); i < n; ) {
             char c = paragraph.charAt(i);
             if (c == '。' || c == '！' || c == '？' || c == '．') {
                 int end = skipClosers(paragraph, i + 1);
                 add(out, paragraph, start, end);
                 start = end;
-                i = end - 1;
+                i = nextMark(paragraph, end);
                 continue;
             }
-            if (c != '.' && c != '!' && c != '?' && c != '…') {
-                continue;
-            }
-            int end = skipClosers(paragraph, i + 1);
-            while (end < n && (paragraph.charAt(end) == '.' || paragraph.charAt(end) == '!' || paragraph.charAt(end) == '?')) {
-                end = skipClosers(paragraph, end + 1); // "?!", "..."
-            }
+            int end = afterMarks(paragraph, i);
             if (end >= n) {
                 break;
             }
             if (!Character.isWhitespace(paragraph.charAt(end))) {
-                continue; // 3.14, www.example.org, e.g.
+                i = nextMark(paragraph, i + 1); // 3.14, www.example.org, e.g.
+                continue;
             }
-            int next = end;
-            while (next < n && Character.isWhitespace(paragraph.charAt(next))) {
-                next++;
-            }
+            int next = skipWhitespace(paragraph, end);
             if (next >= n) {
                 break;
             }
             int following = paragraph.codePointAt(next);
-            boolean opensSentence = Character.isUpperCase(following) || Character.isDigit(following)
-                    || "\"'“‘«¿¡([".indexOf(following) >= 0 || Blocks.isCjk(following)
-                    || (Character.isLetter(following) && !Character.isLowerCase(following));
-            if (!opensSentence || (c == '.' && isAbbreviation(paragraph, start, i, following))) {
+            if (!opensSentence(following) || (c == '.' && isAbbreviation(paragraph, start, i, following))) {
+                i = nextMark(paragraph, i + 1);
                 continue;
             }
             add(out, paragraph, start, end);
             start = next;
-            i = next - 1;
+            i = nextMark(paragraph, next);
         }
         add(out, paragraph, start, n);
         return out;
     }
 
-    private boolean isAbbreviation(String text, int sentenceStart, int dot, int following) {
+    /** The first sentence mark ({@code . ! ? …} or a CJK full stop) at or after {@code from}; the length if none. */
+    private static int nextMark(String text, int from) {
+        int n = text.length();
+        int i = from;
+        while (i < n && !isMark(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isMark(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '…' || c == '。' || c == '！' || c == '？' || c == '．';
+    }
+
+    /** After the mark at {@code i}, closing quotes and brackets, and any further marks ({@code ?!}, {@code ...}). */
+    private static int afterMarks(String text, int i) {
+        int n = text.length();
+        int end = skipClosers(text, i + 1);
+        while (end < n && (text.charAt(end) == '.' || text.charAt(end) == '!' || text.charAt(end) == '?')) {
+            end = skipClosers(text, end + 1);
+        }
+        return end;
+    }
+
+    /**
+     * Letters with a dot between each two ({@code u.s.a}, {@code z.b}): the regex
+     * {@code (\p{L}\.)+\p{L}}, without the regex engine.
+     */
+    static boolean dotted(String word) {
+        int n = word.length();
+        int i = 0;
+        int letters = 0;
+        while (i < n) {
+            int c = word.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            letters++;
+            i += Character.charCount(c);
+            if (i == n) {
+                break;
+            }
+            if (word.charAt(i) != '.') {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false; // ends in a dot
+            }
+        }
+        return letters >= 2;
+    }
+
+    private static int skipWhitespace(String text, int i) {
+        int n = text.length();
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A capital, digit, quote, opening bracket, CJK or caseless letter: what a sentence may start with. */
+    private static boolean opensSentence(int c) {
+        return Character.isUpperCase(c) || Character.isDigit(c) || "\"'“‘«¿¡([".indexOf(c) >= 0 || Blocks.isCjk(c)
+                || (Character.isLetter(c) && !Character.isLowerCase(c));
+    }
+
+    boolean isAbbreviation(String text, int sentenceStart, int dot, int following) {
         int wordStart = dot;
         while (wordStart > sentenceStart && !Character.isWhitespace(text.charAt(wordStart - 1))
                 && "([\"'“‘".indexOf(text.charAt(wordStart - 1)) < 0) {
@@ -102,21 +168,21 @@ final class SentenceSplitter {
         if (COMMON.contains(word) || abbreviations.contains(word)) {
             return true;
         }
-        if (word.matches("(\\p{L}\\.)+\\p{L}")) {
+        if (dotted(word)) {
             return true; // u.s.a, z.b (dots inside)
         }
         // German ordinals: "am 3. Oktober"
-        return german && word.matches("\\d{1,2}");
+        return german && ORDINAL.matcher(word).matches();
     }
 
-    private static int skipClosers(String text, int i) {
+    static int skipClosers(String text, int i) {
         while (i < text.length() && ")]\"'”’»」』）".indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         return i;
     }
 
-    private static void add(List<String> out, String text, int from, int to) {
+    static void add(List<String> out, String text, int from, int to) {
         String s = text.substring(from, Math.min(to, text.length())).strip();
         if (!s.isEmpty()) {
             out.add(s);

@@ -113,7 +113,8 @@ public final class TextModelBuilder {
 
     /** A real sentence: enough words, mostly letters, not a caption, not shouting. */
     static boolean isProse(String s, Language language) {
-        if (s.length() > 1200 || CAPTION.matcher(s).matches() || s.contains("http://") || s.contains("https://")) {
+        if (s.length() > 1200 || mayBeCaption(s) && CAPTION.matcher(s).matches() || s.contains("http://")
+                || s.contains("https://")) {
             return false;
         }
         int letters = 0;
@@ -122,6 +123,18 @@ public final class TextModelBuilder {
         int lower = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c < 128) { // ASCII: white space, letters (a-z lowercase) and the rest
+                if (c != ' ' && !(c >= 0x09 && c <= 0x0D) && !(c >= 0x1C && c <= 0x1F)) {
+                    visible++;
+                    if (c >= 'a' && c <= 'z') {
+                        letters++;
+                        lower++;
+                    } else if (c >= 'A' && c <= 'Z') {
+                        letters++;
+                    }
+                }
+                continue;
+            }
             if (Character.isWhitespace(c)) {
                 continue;
             }
@@ -146,7 +159,7 @@ public final class TextModelBuilder {
         boolean letter = false;
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : ' ';
-            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+            if (Spaces.isRegexSpace(c)) {
                 words += letter ? 1 : 0;
                 letter = false;
             } else if (!letter && Character.isLetter(c)) {
@@ -155,6 +168,15 @@ public final class TextModelBuilder {
         }
         boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(firstLetter(s));
         return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
+    }
+
+    /** Whether {@link #CAPTION} can match: each of its words starts with f, t or a, in either case, and no other letter folds to those. */
+    static boolean mayBeCaption(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c == 'f' || c == 'F' || c == 't' || c == 'T' || c == 'a' || c == 'A';
     }
 
     private static int firstLetter(String s) {

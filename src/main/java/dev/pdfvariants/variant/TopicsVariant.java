@@ -1,6 +1,7 @@
 package dev.pdfvariants.variant;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,22 +84,34 @@ final class TopicsVariant implements Variant {
         Set<String> mainStems = new HashSet<>(main.stems());
         List<Keyword> singles = keywords.stream().filter(k -> k.words() == 1 && !mainStems.contains(k.stems().get(0)))
                 .limit(40).toList();
+        // the sentences are read as term ids: which ids are the main topic's stems, which the singles'
+        Map<String, Integer> wanted = new HashMap<>();
+        for (int i = 0; i < singles.size(); i++) {
+            wanted.put(singles.get(i).stems().get(0), i);
+        }
+        for (String stem : mainStems) {
+            wanted.put(stem, -1);
+        }
+        int vocabulary = analysis.vocabularySize();
+        int[] single = new int[vocabulary];
+        boolean[] inMain = new boolean[vocabulary];
+        int mainFound = 0;
+        for (int id = 0; id < vocabulary; id++) {
+            Integer w = wanted.get(analysis.term(id));
+            single[id] = w == null ? -1 : w;
+            if (w != null && w == -1) {
+                inMain[id] = true;
+                mainFound++;
+            }
+        }
+        if (mainFound < mainStems.size()) {
+            return List.of(); // a stem of the main topic is no term of any sentence (a stopword inside a phrase)
+        }
         int[] together = new int[singles.size()];
+        int[] seen = new int[Math.max(vocabulary, 1)]; // sentence index + 1 where a term was last counted
         for (Sentence s : model.sentences()) {
-            if (!s.prose()) {
-                continue;
-            }
-            Set<String> stems = new HashSet<>();
-            for (int t : analysis.terms(s.index())) {
-                stems.add(analysis.term(t));
-            }
-            if (!stems.containsAll(mainStems)) {
-                continue;
-            }
-            for (int i = 0; i < singles.size(); i++) {
-                if (stems.contains(singles.get(i).stems().get(0))) {
-                    together[i]++;
-                }
+            if (s.prose()) {
+                countTogether(analysis.terms(s.index()), s.index() + 1, inMain, mainStems.size(), single, seen, together);
             }
         }
         List<Integer> order = new ArrayList<>();
@@ -109,6 +122,30 @@ final class TopicsVariant implements Variant {
         }
         order.sort((a, b) -> together[b] != together[a] ? together[b] - together[a] : a - b);
         return order.stream().limit(RELATED).map(i -> singles.get(i).text()).toList();
+    }
+
+    /**
+     * When the terms of a sentence hold every stem of the main topic, counts each single key term
+     * they hold once into {@code together}.
+     */
+    private static void countTogether(int[] terms, int stamp, boolean[] inMain, int mainSize, int[] single, int[] seen,
+            int[] together) {
+        int mainHeld = 0;
+        for (int t : terms) {
+            if (inMain[t] && seen[t] != stamp) {
+                seen[t] = stamp;
+                mainHeld++;
+            }
+        }
+        if (mainHeld < mainSize) {
+            return;
+        }
+        for (int t : terms) {
+            if (single[t] >= 0 && seen[t] != stamp) {
+                seen[t] = stamp;
+                together[single[t]]++;
+            }
+        }
     }
 
     record Term(String text, double relevance, int count) {

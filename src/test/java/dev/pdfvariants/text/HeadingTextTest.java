@@ -79,12 +79,7 @@ class HeadingTextTest {
         int agreedToc = 0;
         int agreedPage = 0;
         for (int n = 0; n < 200_000; n++) {
-            StringBuilder line = new StringBuilder();
-            int parts = random.nextInt(12);
-            for (int p = 0; p < parts; p++) {
-                line.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = line.toString();
+            String text = RandomText.of(random, pieces, 12);
             assertThat(HeadingText.tocEntry(text)).as("tocEntry(%s)", text).isEqualTo(TOC_LINE.matcher(text).matches());
             assertThat(HeadingText.endsInPageNumber(text)).as("endsInPageNumber(%s)", text)
                     .isEqualTo(PAGE_REFERENCE.matcher(text).matches());
@@ -94,5 +89,114 @@ class HeadingTextTest {
         // both answers occur often enough for the comparison to mean something
         assertThat(agreedToc).isGreaterThan(1000);
         assertThat(agreedPage).isGreaterThan(1000);
+    }
+
+    @Test
+    void lowercaseWordsDecidesAsWithTheRegexSplitOnRandomLines() {
+        String[] pieces = {"the", "water", "Sample", "été", "ÉTÉ", "東京", "BIG", "a", "x1", "12", "(see", "—", "-",
+            "\uD835\uDC00", "\uD835\uDC1A", "\uD835", " ", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u00A0",
+            "\u2003", "\u2028", "”", "…", ",", "."};
+        Random random = new Random(13);
+        int lowercase = 0;
+        for (int n = 0; n < 100_000; n++) {
+            String text = RandomText.of(random, pieces, 20);
+            int lowerWords = 0;
+            int all = 0;
+            for (String w : text.split("\\s+")) { // as prose() counted them before
+                int first = HeadingText.firstLetter(w);
+                if (first != ' ') {
+                    all++;
+                    lowerWords += Character.isLowerCase(first) ? 1 : 0;
+                }
+            }
+            boolean expected = lowerWords * 4 >= all;
+            assertThat(HeadingText.lowercaseWords(text)).as("lowercaseWords(%s)", text).isEqualTo(expected);
+            lowercase += expected ? 1 : 0;
+        }
+        assertThat(lowercase).as("both outcomes covered").isBetween(5_000, 95_000);
+    }
+
+    @Test
+    void proseDecidesAsItsThreePassesDidOnRandomLines() {
+        String[] pieces = {"the", "water", "Sample", "was", "taken", "été", "ÉTÉ", "東京", "日本語", "한국어", "BIG", "a", "of",
+            "x1", "12", "(see", "—", "-", "\uD835\uDC00", "\uD835", "\uDC1A", " ", " ", " ", "  ", "\t", "\n", "\u001C",
+            "\u00A0", "\u2003", "\u2028", "、", "，", "ǅ", "ʰ", "ª", "”", "…", ",", "."};
+        Random random = new Random(14);
+        int prose = 0;
+        for (int n = 0; n < 200_000; n++) {
+            String text = RandomText.of(random, pieces, 24);
+            boolean expected = threePasses(text);
+            assertThat(HeadingText.prose(text)).as("prose(%s)", text).isEqualTo(expected);
+            prose += expected ? 1 : 0;
+        }
+        assertThat(prose).as("both outcomes covered").isBetween(10_000, 190_000);
+    }
+
+    /** {@link HeadingText#prose} as it was: characters, then words, then the lowercase share. */
+    private static boolean threePasses(String text) {
+        int letters = 0;
+        int cased = 0;
+        int visible = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                continue;
+            }
+            visible++;
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isLowerCase(c) || Character.isUpperCase(c)) {
+                    cased++;
+                }
+            }
+        }
+        if (visible < 16 || letters < visible * 0.6 || words(text) < 5) {
+            return false;
+        }
+        return cased < letters / 2 || HeadingText.lowercaseWords(text);
+    }
+
+    /** Words as they were counted: code points, runs between white space, 、 and ，, CJK by pairs. */
+    private static int words(String text) {
+        int words = 0;
+        int cjk = 0;
+        boolean inWord = false;
+        for (int c : text.codePoints().toArray()) {
+            if (c >= 0x1100 && (Blocks.isCjk(c) || Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL)) {
+                cjk++;
+                inWord = false;
+            } else if (Character.isWhitespace(c) || c == '、' || c == '，') {
+                inWord = false;
+            } else if (!inWord) {
+                words++;
+                inWord = true;
+            }
+        }
+        return words + (cjk + 1) / 2;
+    }
+
+    @Test
+    void wordsCountAsBeforeOnRandomLines() {
+        String[] pieces = {"the", "été", "東京", "日本語", "한국어", "x1", "\uD835\uDC00", "\uD835", " ", "  ", "\t", "\u001C", "\u00A0",
+            "\u2003", "、", "，", "-", "."};
+        Random random = new Random(15);
+        for (int n = 0; n < 100_000; n++) {
+            String text = RandomText.of(random, pieces, 16);
+            assertThat(HeadingText.words(text)).as("words(%s)", text).isEqualTo(words(text));
+        }
+    }
+
+    @Test
+    void arabicNumberingStartsWithAnAsciiDigit() {
+        for (char c = 0; c < 0xFFFF; c++) {
+            for (String rest : new String[] {" Title", ". Title", "2 Title", ".1 Title", "1.2. Title"}) {
+                java.util.regex.Matcher m = HeadingText.NUMBERING.matcher(c + rest);
+                if (m.matches() && m.group(1) != null) {
+                    assertThat(c).as("U+%04X%s", (int) c, rest).isBetween('0', '9');
+                }
+            }
+        }
+        assertThat(HeadingText.numbers("2.3.1 Field blanks")).containsExactly(2, 3, 1);
+        assertThat(HeadingText.numbers("IV. Results")).isNull();
     }
 }

@@ -84,4 +84,20 @@ class ProseTest {
         boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(first);
         return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
     }
+
+    @Test
+    void onlyTheLettersFAndTAndAOpenACaption() {
+        // every alternative of CAPTION with every possible first char: no other char starts a match
+        String[] rests = {"ig. 1", "igure 1", "able 1", "abla 1", "abelle 1", "ableau 1", "bb. 1", "bbildung 1"};
+        for (char c = 0; c < 0xFFFF; c++) {
+            for (String rest : rests) {
+                String s = c + rest;
+                if (CAPTION.matcher(s).matches()) {
+                    assertThat(TextModelBuilder.mayBeCaption(s)).as("U+%04X%s", (int) c, rest).isTrue();
+                }
+            }
+        }
+        assertThat(TextModelBuilder.mayBeCaption("Figure 2 shows")).isTrue();
+        assertThat(TextModelBuilder.mayBeCaption("")).isFalse();
+    }
 }

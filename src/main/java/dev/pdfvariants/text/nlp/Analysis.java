@@ -18,54 +18,109 @@ public final class Analysis {
     private final int[][] terms;
     private final List<String> vocabulary;
     private final int[] documentFrequency;
+    private final int[][] tokenStems;
+    private final List<String> stems;
 
     private Analysis(Language language, List<String> sentences, List<List<Token>> tokens, int[][] terms,
-            List<String> vocabulary, int[] df) {
+            List<String> vocabulary, int[] df, int[][] tokenStems, List<String> stems) {
         this.language = language;
         this.sentences = List.copyOf(sentences);
         this.tokens = tokens;
         this.terms = terms;
         this.vocabulary = vocabulary;
         this.documentFrequency = df;
+        this.tokenStems = tokenStems;
+        this.stems = stems;
     }
 
     /** Tokenises every sentence once. */
     public static Analysis of(Language language, List<String> sentences) {
-        Tokenizer tokenizer = new Tokenizer(language);
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> vocabulary = new ArrayList<>();
-        List<List<Token>> tokens = new ArrayList<>(sentences.size());
-        int[][] terms = new int[sentences.size()][];
-        int[] df = new int[256];
-        int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+        Builder builder = new Builder(new Tokenizer(language), sentences.size());
         for (int s = 0; s < sentences.size(); s++) {
-            List<Token> sentenceTokens = tokenizer.tokens(sentences.get(s));
+            builder.add(s, sentences.get(s));
+        }
+        return builder.build(language, sentences);
+    }
+
+    /** Tokens and term ids sentence by sentence (a method per sentence: small units for the JIT). */
+    private static final class Builder {
+        private final Tokenizer tokenizer;
+        /** Every stem seen: its number among all stems, and among content terms once it has been one. */
+        private final Map<String, Stem> stems = new HashMap<>();
+        private final List<String> stemList = new ArrayList<>();
+        private final List<String> vocabulary = new ArrayList<>();
+        private final List<List<Token>> tokens;
+        private final int[][] terms;
+        private final int[][] tokenStems;
+        private int[] df = new int[256];
+        private int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+
+        private static final class Stem {
+            final int id;
+            int term = -1;
+
+            Stem(int id) {
+                this.id = id;
+            }
+        }
+
+        Builder(Tokenizer tokenizer, int sentences) {
+            this.tokenizer = tokenizer;
+            this.tokens = new ArrayList<>(sentences);
+            this.terms = new int[sentences][];
+            this.tokenStems = new int[sentences][];
+        }
+
+        void add(int s, String sentence) {
+            List<Token> sentenceTokens = tokenizer.tokens(sentence);
             tokens.add(sentenceTokens);
             int[] ts = new int[sentenceTokens.size()];
+            int[] ids = new int[sentenceTokens.size()];
             int n = 0;
-            for (Token t : sentenceTokens) {
-                if (!t.content()) {
-                    continue;
+            for (int k = 0; k < ids.length; k++) {
+                Token t = sentenceTokens.get(k);
+                Stem stem = stem(t.stem());
+                ids[k] = stem.id;
+                if (t.content()) {
+                    ts[n++] = count(s, stem, t.stem());
                 }
-                Integer id = ids.get(t.stem());
-                if (id == null) {
-                    id = vocabulary.size();
-                    ids.put(t.stem(), id);
-                    vocabulary.add(t.stem());
-                    if (id >= df.length) {
-                        df = Arrays.copyOf(df, df.length * 2);
-                        lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
-                    }
-                }
-                if (lastSeen[id] != s + 1) {
-                    lastSeen[id] = s + 1;
-                    df[id]++;
-                }
-                ts[n++] = id;
             }
             terms[s] = Arrays.copyOf(ts, n);
+            tokenStems[s] = ids;
         }
-        return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary), Arrays.copyOf(df, vocabulary.size()));
+
+        private Stem stem(String text) {
+            Stem stem = stems.get(text);
+            if (stem == null) {
+                stem = new Stem(stemList.size());
+                stems.put(text, stem);
+                stemList.add(text);
+            }
+            return stem;
+        }
+
+        /** The id of a content term, counting sentence {@code s} into its document frequency. */
+        private int count(int s, Stem stem, String text) {
+            if (stem.term < 0) {
+                stem.term = vocabulary.size();
+                vocabulary.add(text);
+                if (stem.term >= df.length) {
+                    df = Arrays.copyOf(df, df.length * 2);
+                    lastSeen = Arrays.copyOf(lastSeen, lastSeen.length * 2);
+                }
+            }
+            int id = stem.term;
+            if (lastSeen[id] != s + 1) {
+                lastSeen[id] = s + 1;
+                df[id]++;
+            }
+            return id;
+        }
+
+        Analysis build(Language language, List<String> sentences) {
+            return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary),
+                    Arrays.copyOf(df, vocabulary.size()), tokenStems, List.copyOf(stemList));
+        }
     }
 
     public Language language() {
@@ -97,6 +152,21 @@ public final class Analysis {
 
     public int vocabularySize() {
         return vocabulary.size();
+    }
+
+    /** The stem of every token of sentence {@code s} (stopwords and numbers included), as a stem number. */
+    int[] tokenStems(int s) {
+        return tokenStems[s];
+    }
+
+    /** How many different stems the tokens have (content terms and the others). */
+    int stemCount() {
+        return stems.size();
+    }
+
+    /** The stem numbered {@code id} by {@link #tokenStems}. */
+    String stem(int id) {
+        return stems.get(id);
     }
 
     /** In how many sentences a term occurs. */

@@ -2,12 +2,15 @@ package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import dev.pdfvariants.text.Spaces;
 
 /**
  * YAKE-style keyword extraction (Campos et al., 2020): statistics of each term within the
@@ -24,8 +27,19 @@ public final class KeywordExtractor {
 
     private final Analysis analysis;
     private final boolean[] use;
-    /** Every stem of the sentences used, numbered (by {@link #termStats()}). */
-    private final Map<String, Integer> stemIds = new HashMap<>();
+    /**
+     * The tokens of the sentences used, flat: token {@code k} of sentence {@code s} is at
+     * {@code start[s] + k}; a sentence not used holds none.
+     */
+    private int[] start;
+    private int[] tokenIds;
+    private byte[] flags;
+
+    private static final byte LETTER = 1;
+    private static final byte CONTENT = 2;
+    private static final byte ACRONYM = 4;
+    private static final byte UPPER_FIRST = 8;
+    private static final byte BREAK_BEFORE = 16;
 
     /**
      * @param analysis the document's tokens
@@ -67,13 +81,14 @@ public final class KeywordExtractor {
     }
 
     private static final class Candidate {
-        final List<String> stems;
+        /** The stem ids of its words. */
+        final int[] ids;
         /** Where its first occurrences are (sentence, first token, last token): their written forms name it. */
         int[] occurrences = new int[3];
         int tf;
 
-        Candidate(List<String> stems) {
-            this.stems = stems;
+        Candidate(int[] ids) {
+            this.ids = ids;
         }
 
         void occurs(int sentence, int from, int to) {
@@ -92,41 +107,26 @@ public final class KeywordExtractor {
 
     /** The document's keywords and phrases, most relevant first, at most {@code limit}. */
     public List<Keyword> extract(int limit) {
-        Map<String, TermStats> terms = termStats();
+        index();
+        TermStats[] byId = new TermStats[analysis.stemCount()];
+        Map<String, TermStats> terms = termStats(byId);
         if (terms.isEmpty()) {
             return List.of();
         }
         List<Candidate> candidates = candidates();
-        Scored[] scored = new Scored[candidates.size()];
-        int n = 0;
-        for (Candidate c : candidates) {
-            double product = 1;
-            double sum = 0;
-            for (String stem : c.stems) {
-                TermStats t = terms.get(stem);
-                if (t.stop) {
-                    continue;
-                }
-                product *= t.score;
-                sum += t.score;
-            }
-            scored[n++] = new Scored(c, product / (c.tf * (1 + sum)));
-        }
-        // Taken by score, then by written form, until enough are kept. The order is total (two
-        // candidates never share both), so the best `window` of them are all those scoring at most the
-        // window-th score: found with a primitive sort, then only they are ordered and named.
+        int n = candidates.size();
         if (n == 0) {
             return List.of();
         }
-        double[] byScore = new double[n];
-        for (int i = 0; i < n; i++) {
-            byScore[i] = scored[i].score;
-        }
-        Arrays.sort(byScore);
+        Scored[] scored = scored(candidates, byId);
+        // Taken by score, then by written form, until enough are kept. The order is total (two
+        // candidates never share both), so the best `window` of them are all those scoring at most the
+        // window-th score: found with a primitive sort, then only they are ordered and named.
+        double[] byScore = sortedScores(scored);
         List<Keyword> kept = new ArrayList<>();
         for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
             kept.clear();
-            if (keep(scored, byScore[window - 1], limit, candidates.size() > 50, kept) || window == n) {
+            if (keep(scored, byScore[window - 1], limit, n > 50, kept) || window == n) {
                 break;
             }
         }
@@ -142,72 +142,129 @@ public final class KeywordExtractor {
         return result;
     }
 
-    private Map<String, TermStats> termStats() {
+    private static double[] sortedScores(Scored[] scored) {
+        double[] byScore = new double[scored.length];
+        for (int i = 0; i < scored.length; i++) {
+            byScore[i] = scored[i].score;
+        }
+        Arrays.sort(byScore);
+        return byScore;
+    }
+
+    private Scored[] scored(List<Candidate> candidates, TermStats[] byId) {
+        Scored[] scored = new Scored[candidates.size()];
+        for (int i = 0; i < scored.length; i++) {
+            scored[i] = new Scored(candidates.get(i), score(candidates.get(i), byId));
+        }
+        return scored;
+    }
+
+    /** A candidate's score from its words' (stopwords inside a phrase do not count): lower is better. */
+    private static double score(Candidate c, TermStats[] byId) {
+        double product = 1;
+        double sum = 0;
+        for (int id : c.ids) {
+            TermStats t = byId[id];
+            if (t.stop) {
+                continue;
+            }
+            product *= t.score;
+            sum += t.score;
+        }
+        return product / (c.tf * (1 + sum));
+    }
+
+    /**
+     * Lays out the stem numbers of the tokens of the sentences used (numbered by the analysis:
+     * neighbours are counted as pairs of numbers, not sets of strings) and notes what the
+     * statistics ask of each token, so that the passes over the text read two arrays instead of
+     * the tokens' strings. The passes keep their work per
+     * token in small methods: a whole pass in one method made a unit the JIT compiled on stack and
+     * then again in full, at more cost than the pass itself.
+     */
+    private void index() {
+        int n = analysis.sentenceCount();
+        start = new int[n + 1];
+        int total = 0;
+        for (int s = 0; s < n; s++) {
+            start[s] = total;
+            if (used(s)) {
+                total += analysis.tokens(s).size();
+            }
+        }
+        start[n] = total;
+        tokenIds = new int[total];
+        flags = new byte[total];
+        for (int s = 0; s < n; s++) {
+            if (used(s)) {
+                index(analysis.tokens(s), analysis.tokenStems(s), start[s]);
+            }
+        }
+    }
+
+    private void index(List<Token> tokens, int[] stems, int at) {
+        System.arraycopy(stems, 0, tokenIds, at, stems.length);
+        for (int i = 0; i < tokens.size(); i++) {
+            flags[at + i] = flags(tokens.get(i));
+        }
+    }
+
+    private static byte flags(Token token) {
+        String text = token.text();
+        int f = 0;
+        if (hasLetter(text)) {
+            f |= LETTER;
+        }
+        if (token.content()) {
+            f |= CONTENT;
+        }
+        if (isAcronym(text)) {
+            f |= ACRONYM;
+        }
+        if (Character.isUpperCase(text.codePointAt(0))) {
+            f |= UPPER_FIRST;
+        }
+        if (token.breakBefore()) {
+            f |= BREAK_BEFORE;
+        }
+        return (byte) f;
+    }
+
+    private boolean has(int token, byte flag) {
+        return (flags[token] & flag) != 0;
+    }
+
+    /** Neighbour pairs (term id, neighbour's id) already counted, to the left and to the right. */
+    private LongSet leftPairs;
+    private LongSet rightPairs;
+
+    private Map<String, TermStats> termStats(TermStats[] byId) {
         Map<String, TermStats> terms = new HashMap<>();
-        // every stem gets a small id once, so neighbours are counted as pairs of ids, not sets of strings
-        TermStats[] byId = new TermStats[256];
-        LongSet leftPairs = new LongSet();
-        LongSet rightPairs = new LongSet();
-        int[] ids = new int[64];
+        leftPairs = new LongSet();
+        rightPairs = new LongSet();
         int n = analysis.sentenceCount();
         int usedSentences = 0;
         for (int s = 0; s < n; s++) {
-            if (!used(s)) {
-                continue;
-            }
-            usedSentences++;
-            List<Token> tokens = analysis.tokens(s);
-            if (ids.length < tokens.size()) {
-                ids = new int[tokens.size() * 2];
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                String stem = tokens.get(i).stem();
-                Integer id = stemIds.get(stem);
-                if (id == null) {
-                    id = stemIds.size();
-                    stemIds.put(stem, id);
-                }
-                ids[i] = id;
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                Token tok = tokens.get(i);
-                if (!hasLetter(tok.text())) {
-                    continue;
-                }
-                int id = ids[i];
-                if (id >= byId.length) {
-                    byId = Arrays.copyOf(byId, Math.max(byId.length * 2, id + 1));
-                }
-                TermStats t = byId[id];
-                if (t == null) {
-                    t = new TermStats();
-                    byId[id] = t;
-                    terms.put(tok.stem(), t);
-                }
-                t.stop = tok.stop() || !tok.content();
-                t.tf++;
-                t.inSentence(s);
-                if (isAcronym(tok.text())) {
-                    t.acronym++;
-                } else if (i > 0 && Character.isUpperCase(tok.text().codePointAt(0))) {
-                    t.upper++;
-                }
-                for (int w = 1; w <= WINDOW; w++) {
-                    if (i - w >= 0 && !crosses(tokens, i - w + 1, i)) {
-                        if (leftPairs.add(((long) id << 32) | ids[i - w])) {
-                            t.leftDistinct++;
-                        }
-                        t.leftTotal++;
-                    }
-                    if (i + w < tokens.size() && !crosses(tokens, i + 1, i + w)) {
-                        if (rightPairs.add(((long) id << 32) | ids[i + w])) {
-                            t.rightDistinct++;
-                        }
-                        t.rightTotal++;
-                    }
-                }
+            if (used(s)) {
+                usedSentences++;
+                count(s, byId, terms);
             }
         }
+        score(terms, usedSentences);
+        return terms;
+    }
+
+    /** Counts the words of sentence {@code s} (those with a letter) into their terms' statistics. */
+    private void count(int s, TermStats[] byId, Map<String, TermStats> terms) {
+        for (int k = start[s]; k < start[s + 1]; k++) {
+            if (has(k, LETTER)) {
+                count(s, k, byId, terms);
+            }
+        }
+    }
+
+    /** Each term's score from its statistics (in the map's order: its frequencies feed compensated sums). */
+    private static void score(Map<String, TermStats> terms, int usedSentences) {
         double[] contentTf = terms.values().stream().filter(t -> !t.stop).mapToDouble(t -> t.tf).toArray();
         double mean = Arrays.stream(contentTf).average().orElse(1);
         double std = Math.sqrt(Arrays.stream(contentTf).map(x -> (x - mean) * (x - mean)).average().orElse(0));
@@ -222,7 +279,51 @@ public final class KeywordExtractor {
             double different = (double) t.sentenceCount / Math.max(1, usedSentences);
             t.score = relatedness * position / (casing + frequency / relatedness + different / relatedness);
         }
-        return terms;
+    }
+
+    /** Counts token {@code k} (of sentence {@code s}, a word with a letter) into its term's statistics. */
+    private void count(int s, int k, TermStats[] byId, Map<String, TermStats> terms) {
+        int id = tokenIds[k];
+        TermStats t = byId[id];
+        if (t == null) {
+            t = new TermStats();
+            byId[id] = t;
+            terms.put(analysis.stem(id), t);
+        }
+        t.stop = !has(k, CONTENT);
+        t.tf++;
+        t.inSentence(s);
+        if (has(k, ACRONYM)) {
+            t.acronym++;
+        } else if (k > start[s] && has(k, UPPER_FIRST)) {
+            t.upper++;
+        }
+        int from = start[s];
+        int to = start[s + 1];
+        for (int w = 1; w <= WINDOW; w++) {
+            if (k - w >= from && !crosses(k - w + 1, k)) {
+                if (leftPairs.add(((long) id << 32) | tokenIds[k - w])) {
+                    t.leftDistinct++;
+                }
+                t.leftTotal++;
+            }
+            if (k + w < to && !crosses(k + 1, k + w)) {
+                if (rightPairs.add(((long) id << 32) | tokenIds[k + w])) {
+                    t.rightDistinct++;
+                }
+                t.rightTotal++;
+            }
+        }
+    }
+
+    /** Whether punctuation stands before any of the tokens {@code from..to}. */
+    private boolean crosses(int from, int to) {
+        for (int k = from; k <= to; k++) {
+            if (has(k, BREAK_BEFORE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A set of longs (open addressing): the (term, neighbour) pairs already seen. */
@@ -264,85 +365,108 @@ public final class KeywordExtractor {
     /** Phrases of one to three words that start and end with a content word, keyed by their stems' ids. */
     private List<Candidate> candidates() {
         List<Candidate> candidates = new ArrayList<>();
-        LongIntMap byIds = new LongIntMap();
-        Map<String, Integer> byStems = new HashMap<>(); // when ids outgrow the packed key (not in practice)
-        boolean packed = stemIds.size() < PACKED_IDS;
-        int[] ids = new int[64];
-        StringBuilder key = new StringBuilder();
+        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex() : new ListIndex();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
-            if (!used(s)) {
-                continue;
-            }
-            List<Token> tokens = analysis.tokens(s);
-            if (ids.length < tokens.size()) {
-                ids = new int[tokens.size() * 2];
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                ids[i] = stemIds.get(tokens.get(i).stem());
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                Token first = tokens.get(i);
-                if (!first.content()) {
-                    continue;
-                }
-                for (int len = 1; len <= MAX_WORDS && i + len <= tokens.size(); len++) {
-                    int lastIndex = i + len - 1;
-                    Token last = tokens.get(lastIndex);
-                    if (len > 1 && last.breakBefore()) {
-                        break;
-                    }
-                    if (!hasLetter(last.text())) {
-                        break;
-                    }
-                    if (!last.content()) {
-                        continue; // a phrase may hold a stopword inside, never at its end
-                    }
-                    boolean repeats = false;
-                    for (int k = i + 1; k <= lastIndex; k++) {
-                        repeats |= ids[k] == ids[i] || ids[k] == ids[k - 1];
-                    }
-                    if (repeats) {
-                        continue; // "salary salary"
-                    }
-                    int index;
-                    if (packed) {
-                        long packedKey = 0;
-                        for (int k = i; k <= lastIndex; k++) {
-                            packedKey |= (long) (ids[k] + 1) << (21 * (k - i));
-                        }
-                        index = byIds.get(packedKey);
-                        if (index < 0) {
-                            index = candidates.size();
-                            byIds.put(packedKey, index);
-                            candidates.add(new Candidate(stems(tokens, i, lastIndex)));
-                        }
-                    } else {
-                        key.setLength(0);
-                        for (int k = i; k <= lastIndex; k++) {
-                            key.append(tokens.get(k).stem()).append('\u0001');
-                        }
-                        Integer known = byStems.get(key.toString());
-                        if (known == null) {
-                            known = candidates.size();
-                            byStems.put(key.toString(), known);
-                            candidates.add(new Candidate(stems(tokens, i, lastIndex)));
-                        }
-                        index = known;
-                    }
-                    candidates.get(index).occurs(s, i, lastIndex);
+            for (int k = start[s]; k < start[s + 1]; k++) {
+                if (has(k, CONTENT)) {
+                    phrasesFrom(s, k, candidates, index);
                 }
             }
         }
         return candidates;
     }
 
+    /** The candidates starting at token {@code first} (a content word) of sentence {@code s}. */
+    private void phrasesFrom(int s, int first, List<Candidate> candidates, CandidateIndex index) {
+        int end = Math.min(start[s + 1], first + MAX_WORDS);
+        for (int last = first; last < end; last++) {
+            if (last > first && has(last, BREAK_BEFORE) || !has(last, LETTER)) {
+                break;
+            }
+            if (!has(last, CONTENT) || repeats(first, last)) {
+                continue; // a phrase may hold a stopword inside, never at its end; "salary salary"
+            }
+            int i = index.get(tokenIds, first, last);
+            if (i < 0) {
+                i = candidates.size();
+                index.put(tokenIds, first, last, i);
+                candidates.add(new Candidate(Arrays.copyOfRange(tokenIds, first, last + 1)));
+            }
+            candidates.get(i).occurs(s, first - start[s], last - start[s]);
+        }
+    }
+
+    /** A word repeating the first or the one before it. */
+    private boolean repeats(int first, int last) {
+        for (int k = first + 1; k <= last; k++) {
+            if (tokenIds[k] == tokenIds[first] || tokenIds[k] == tokenIds[k - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Candidates by their words' stem ids ({@code ids[from..to]}): their index, or -1. */
+    private interface CandidateIndex {
+        int get(int[] ids, int from, int to);
+
+        void put(int[] ids, int from, int to, int index);
+    }
+
+    /** Up to three ids packed into a long: every document in practice. */
+    private static final class PackedIndex implements CandidateIndex {
+        private final LongIntMap map = new LongIntMap();
+
+        private static long key(int[] ids, int from, int to) {
+            long key = 0;
+            for (int k = from; k <= to; k++) {
+                key |= (long) (ids[k] + 1) << (21 * (k - from));
+            }
+            return key;
+        }
+
+        @Override
+        public int get(int[] ids, int from, int to) {
+            return map.get(key(ids, from, to));
+        }
+
+        @Override
+        public void put(int[] ids, int from, int to, int index) {
+            map.put(key(ids, from, to), index);
+        }
+    }
+
+    /** When ids outgrow the packed key (not in practice). */
+    private static final class ListIndex implements CandidateIndex {
+        private final Map<List<Integer>, Integer> map = new HashMap<>();
+
+        private static List<Integer> key(int[] ids, int from, int to) {
+            List<Integer> key = new ArrayList<>(to - from + 1);
+            for (int k = from; k <= to; k++) {
+                key.add(ids[k]);
+            }
+            return key;
+        }
+
+        @Override
+        public int get(int[] ids, int from, int to) {
+            return map.getOrDefault(key(ids, from, to), -1);
+        }
+
+        @Override
+        public void put(int[] ids, int from, int to, int index) {
+            map.put(key(ids, from, to), index);
+        }
+    }
+
     /** Stem ids below this fit three to a long. */
     private static final int PACKED_IDS = (1 << 21) - 1;
 
-    private static List<String> stems(List<Token> tokens, int from, int to) {
-        List<String> stems = new ArrayList<>(to - from + 1);
-        for (int k = from; k <= to; k++) {
-            stems.add(tokens.get(k).stem());
+    /** The stems a candidate is made of. */
+    private List<String> stems(Candidate c) {
+        List<String> stems = new ArrayList<>(c.ids.length);
+        for (int id : c.ids) {
+            stems.add(analysis.stem(id));
         }
         return stems;
     }
@@ -400,33 +524,75 @@ public final class KeywordExtractor {
      * Goes through the candidates scoring at most {@code threshold}, best first, and keeps those that
      * are not repeats of one already seen; returns whether {@code limit} were kept.
      */
-    private static boolean keep(Scored[] scored, double threshold, int limit, boolean dropSingles, List<Keyword> kept) {
-        List<Scored> best = new ArrayList<>();
-        for (Scored s : scored) {
-            if (Double.compare(s.score, threshold) <= 0) {
-                best.add(s);
-            }
-        }
-        best.sort((a, b) -> {
-            int byScore = Double.compare(a.score, b.score);
-            return byScore != 0 ? byScore : a.text().compareTo(b.text());
-        });
+    private boolean keep(Scored[] scored, double threshold, int limit, boolean dropSingles, List<Keyword> kept) {
+        Scored[] best = atMost(scored, threshold);
+        // by score, then by written form: sorted by score (stable), then each run of equal scores by
+        // form, so that forms are compared (and worked out) for ties only
+        Arrays.sort(best, BY_SCORE);
+        sortTiesByText(best);
         Set<String> seen = new HashSet<>();
         for (Scored candidate : best) {
-            Keyword k = new Keyword(candidate.text(), candidate.candidate.stems, candidate.score, 0, candidate.candidate.tf);
-            String key = k.text().toLowerCase(Locale.ROOT);
-            if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
-                continue;
-            }
-            if (k.count() < 2 && dropSingles) {
-                continue; // a phrase seen once in a long text is noise
-            }
-            kept.add(k);
-            if (kept.size() == limit) {
-                return true;
+            Keyword k = keyword(candidate, seen, dropSingles);
+            if (k != null) {
+                kept.add(k);
+                if (kept.size() == limit) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** The candidates scoring at most {@code threshold}, in candidate order. */
+    private static Scored[] atMost(Scored[] scored, double threshold) {
+        Scored[] below = new Scored[scored.length];
+        int n = 0;
+        for (Scored s : scored) {
+            if (Double.compare(s.score, threshold) <= 0) {
+                below[n++] = s;
+            }
+        }
+        return Arrays.copyOf(below, n);
+    }
+
+    /** Orders each run of equal scores by written form. */
+    private static void sortTiesByText(Scored[] sorted) {
+        int n = sorted.length;
+        for (int from = 0, to; from < n; from = to) {
+            to = from + 1;
+            while (to < n && Double.compare(sorted[to].score, sorted[from].score) == 0) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortByText(sorted, from, to);
+            }
+        }
+    }
+
+    /**
+     * The keyword a candidate makes, or null when one with the same stems or the same written form
+     * came before ({@code seen} remembers both), or when it is a one-off and those are dropped.
+     */
+    private Keyword keyword(Scored candidate, Set<String> seen, boolean dropSingles) {
+        Keyword k = new Keyword(candidate.text(), stems(candidate.candidate), candidate.score, 0, candidate.candidate.tf);
+        String key = k.text().toLowerCase(Locale.ROOT);
+        if (!seen.add(String.join(" ", k.stems())) || !seen.add("text:" + key)) {
+            return null;
+        }
+        if (k.count() < 2 && dropSingles) {
+            return null; // a phrase seen once in a long text is noise
+        }
+        return k;
+    }
+
+    private static final Comparator<Scored> BY_SCORE = (a, b) -> Double.compare(a.score, b.score);
+    private static final Comparator<Scored> BY_TEXT = (a, b) -> a.text.compareTo(b.text);
+
+    private static void sortByText(Scored[] scored, int from, int to) {
+        for (int i = from; i < to; i++) {
+            scored[i].text();
+        }
+        Arrays.sort(scored, from, to, BY_TEXT);
     }
 
     /** A candidate and its score; its written form is worked out when first asked for. */
@@ -482,23 +648,7 @@ public final class KeywordExtractor {
     private static String surface(List<Token> tokens, int from, int to, String sentence) {
         Token a = tokens.get(from);
         Token b = tokens.get(to);
-        String form = sentence.substring(a.start(), b.end());
-        for (int i = 0; i < form.length(); i++) {
-            char c = form.charAt(i);
-            if (Character.isWhitespace(c) && (c != ' ' || i + 1 < form.length() && Character.isWhitespace(form.charAt(i + 1)))) {
-                return form.replaceAll("\\s+", " ");
-            }
-        }
-        return form;
-    }
-
-    private static boolean crosses(List<Token> tokens, int from, int to) {
-        for (int k = from; k <= to; k++) {
-            if (tokens.get(k).breakBefore()) {
-                return true;
-            }
-        }
-        return false;
+        return Spaces.collapse(sentence.substring(a.start(), b.end()));
     }
 
     private static double median(int[] values, int n) {

@@ -3,10 +3,8 @@ package dev.pdfvariants.text.nlp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
@@ -56,32 +54,30 @@ public final class LanguageDetection {
      * @param declared the document's declared language tag ({@code en-GB}), or null
      */
     public static Language detect(CharSequence sample, String declared) {
-        Map<Character.UnicodeScript, Integer> scripts = new EnumMap<>(Character.UnicodeScript.class);
+        int[] scripts = scripts(sample); // letters per script, by ordinal
         int letters = 0;
-        for (int i = 0; i < sample.length(); ) {
-            int c = Character.codePointAt(sample, i);
-            i += Character.charCount(c);
-            if (Character.isLetter(c)) {
-                letters++;
-                scripts.merge(Character.UnicodeScript.of(c), 1, Integer::sum);
-            }
+        for (int count : scripts) {
+            letters += count;
         }
         if (letters < 20) {
             return declaredOr(declared, Languages.UNDETERMINED);
         }
-        int han = scripts.getOrDefault(Character.UnicodeScript.HAN, 0);
-        int kana = scripts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
-                + scripts.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
-        int hangul = scripts.getOrDefault(Character.UnicodeScript.HANGUL, 0);
+        int han = scripts[Character.UnicodeScript.HAN.ordinal()];
+        int kana = scripts[Character.UnicodeScript.HIRAGANA.ordinal()] + scripts[Character.UnicodeScript.KATAKANA.ordinal()];
+        int hangul = scripts[Character.UnicodeScript.HANGUL.ordinal()];
         if ((han + kana + hangul) * 10 >= letters * 3) {
             if (hangul >= han + kana) {
                 return Languages.of("ko");
             }
             return Languages.of(kana * 10 >= (han + kana) ? "ja" : "zh");
         }
-        Character.UnicodeScript main = scripts.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey).orElse(Character.UnicodeScript.LATIN);
-        switch (main) {
+        int main = 0; // the script with the most letters, ties to the first
+        for (int k = 1; k < scripts.length; k++) {
+            if (scripts[k] > scripts[main]) {
+                main = k;
+            }
+        }
+        switch (SCRIPTS[main]) {
             case ARABIC: return Languages.of("ar");
             case GREEK: return Languages.of("el");
             case HEBREW: return Languages.of("he");
@@ -99,6 +95,30 @@ public final class LanguageDetection {
             return Languages.of(found.get(0).getLocale().getLanguage());
         }
         return declaredOr(declared, Languages.UNDETERMINED);
+    }
+
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+
+    /** How many letters of each script (by ordinal) {@code sample} has; ASCII letters are Latin. */
+    static int[] scripts(CharSequence sample) {
+        int[] scripts = new int[SCRIPTS.length];
+        int latin = Character.UnicodeScript.LATIN.ordinal();
+        for (int i = 0; i < sample.length(); ) {
+            char ch = sample.charAt(i);
+            if (ch < 128) {
+                i++;
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
+                    scripts[latin]++;
+                }
+                continue;
+            }
+            int c = Character.codePointAt(sample, i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                scripts[Character.UnicodeScript.of(c).ordinal()]++;
+            }
+        }
+        return scripts;
     }
 
     /** Languages whose stopword share decides clear cases without the n-gram detector. */
@@ -121,12 +141,7 @@ public final class LanguageDetection {
                 word.append(Character.toLowerCase(c));
             } else if (word.length() > 0) {
                 words++;
-                String w = word.toString();
-                for (int l = 0; l < hits.length; l++) {
-                    if (languages.get(l).stopwords().contains(w)) {
-                        hits[l]++;
-                    }
-                }
+                countStopword(word.toString(), languages, hits);
                 word.setLength(0);
             }
         }
@@ -145,6 +160,15 @@ public final class LanguageDetection {
         boolean confirmed = words >= 30 && hits[best] >= words * 0.12 && hits[best] > hits[second]
                 && STOPWORD_LANGUAGES.get(best).equals(declared);
         return clear || confirmed ? STOPWORD_LANGUAGES.get(best) : null;
+    }
+
+    /** Counts a word for each language it is a stopword of. */
+    private static void countStopword(String word, List<Language> languages, int[] hits) {
+        for (int l = 0; l < hits.length; l++) {
+            if (languages.get(l).stopwords().contains(word)) {
+                hits[l]++;
+            }
+        }
     }
 
     private static String declaredCode(String declared) {

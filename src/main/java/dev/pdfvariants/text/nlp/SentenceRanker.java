@@ -47,30 +47,41 @@ public final class SentenceRanker {
             idf[t] = Math.max(Math.log((n + 1.0) / (analysis.documentFrequency(t) + 0.5)), 0.01);
         }
         for (int s = 0; s < n; s++) {
-            int[] terms = analysis.terms(s).clone();
-            Arrays.sort(terms);
-            int distinct = 0;
-            int[] ids = new int[terms.length];
-            float[] weights = new float[terms.length];
-            double norm = 0;
-            for (int i = 0; i < terms.length; ) {
-                int j = i;
-                while (j < terms.length && terms[j] == terms[i]) {
-                    j++;
-                }
-                double w = (1 + Math.log(j - i)) * idf[terms[i]];
-                ids[distinct] = terms[i];
-                weights[distinct++] = (float) w;
-                norm += w * w;
-                i = j;
-            }
-            norm = Math.sqrt(norm);
-            for (int i = 0; i < distinct; i++) {
-                weights[i] = (float) (weights[i] / (norm == 0 ? 1 : norm));
-            }
-            vectorTerms[s] = Arrays.copyOf(ids, distinct);
-            vectorWeights[s] = Arrays.copyOf(weights, distinct);
+            buildVector(s, idf);
         }
+    }
+
+    /** Sentence {@code s}'s TF-IDF vector: its distinct terms ascending, weights normalised. */
+    private void buildVector(int s, double[] idf) {
+        int[] terms = analysis.terms(s).clone();
+        Arrays.sort(terms);
+        int distinct = 0;
+        int[] ids = new int[terms.length];
+        float[] weights = new float[terms.length];
+        double norm = 0;
+        for (int i = 0; i < terms.length; ) {
+            int j = i;
+            while (j < terms.length && terms[j] == terms[i]) {
+                j++;
+            }
+            double w = (1 + Math.log(j - i)) * idf[terms[i]];
+            ids[distinct] = terms[i];
+            weights[distinct++] = (float) w;
+            norm += w * w;
+            i = j;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < distinct; i++) {
+            weights[i] = (float) (weights[i] / (norm == 0 ? 1 : norm));
+        }
+        vectorTerms[s] = Arrays.copyOf(ids, distinct);
+        vectorWeights[s] = Arrays.copyOf(weights, distinct);
+    }
+
+    /** The weight of term {@code t} in sentence {@code s}'s TF-IDF vector (0 when it has none), for tests. */
+    float weight(int s, int t) {
+        int k = Arrays.binarySearch(vectorTerms[s], t);
+        return k < 0 ? 0 : vectorWeights[s][k];
     }
 
     /** Cosine similarity of two sentences' TF-IDF vectors. */
@@ -115,38 +126,49 @@ public final class SentenceRanker {
         double[] score = restart.clone();
         double[] next = new double[n];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            Arrays.fill(next, 0);
-            double dangling = 0;
-            for (int s = 0; s < n; s++) {
-                if (score[s] == 0) {
-                    continue;
-                }
-                if (g.outWeight[s] == 0) {
-                    dangling += score[s];
-                    continue;
-                }
-                int[] to = g.neighbours[s];
-                float[] w = g.weights[s];
-                double share = DAMPING * score[s] / g.outWeight[s];
-                for (int k = 0; k < to.length; k++) {
-                    next[to[k]] += share * w[k];
-                }
-            }
-            double delta = 0;
-            for (int s = 0; s < n; s++) {
-                double restartMass = restart[s] * (1 - DAMPING + DAMPING * dangling);
-                double value = restart[s] == 0 ? 0 : next[s] + restartMass;
-                delta += Math.abs(value - score[s]);
-                score[s] = value;
-            }
-            if (delta < 1e-7) {
+            double dangling = spread(g, score, next);
+            if (restartAndUpdate(restart, dangling, next, score) < 1e-7) {
                 break;
             }
         }
         return score;
     }
 
-    private record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
+    /** One step of the walk along the edges into {@code next}; returns the score of nodes without edges. */
+    private static double spread(Graph g, double[] score, double[] next) {
+        Arrays.fill(next, 0);
+        double dangling = 0;
+        for (int s = 0; s < score.length; s++) {
+            if (score[s] == 0) {
+                continue;
+            }
+            if (g.outWeight[s] == 0) {
+                dangling += score[s];
+                continue;
+            }
+            int[] to = g.neighbours[s];
+            float[] w = g.weights[s];
+            double share = DAMPING * score[s] / g.outWeight[s];
+            for (int k = 0; k < to.length; k++) {
+                next[to[k]] += share * w[k];
+            }
+        }
+        return dangling;
+    }
+
+    /** Adds the restarts to the step and makes it the new score; returns how much the score moved. */
+    private static double restartAndUpdate(double[] restart, double dangling, double[] next, double[] score) {
+        double delta = 0;
+        for (int s = 0; s < score.length; s++) {
+            double restartMass = restart[s] * (1 - DAMPING + DAMPING * dangling);
+            double value = restart[s] == 0 ? 0 : next[s] + restartMass;
+            delta += Math.abs(value - score[s]);
+            score[s] = value;
+        }
+        return delta;
+    }
+
+    record Graph(int[][] neighbours, float[][] weights, double[] outWeight) {
     }
 
     /**
@@ -154,68 +176,125 @@ public final class SentenceRanker {
      * are accumulated through the postings, so terms in more than {@link #MAX_POSTINGS} sentences
      * (near-zero IDF) do not contribute to them.
      */
-    private Graph graph() {
+    Graph graph() {
         int n = analysis.sentenceCount();
-        int[][] postings = postings();
-        float[][] postingWeights = postingWeights(postings);
-        double[] acc = new double[n];
-        int[] touched = new int[n];
-        int[] best = new int[MAX_NEIGHBOURS];
-        double[] bestSim = new double[MAX_NEIGHBOURS];
-        // each node's kept neighbours (at most MAX_NEIGHBOURS), sorted by id, in one flat array
-        int[] keptStart = new int[n + 1];
-        int[] kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
-        float[] keptWeight = new float[kept.length];
-        int keptCount = 0;
+        Neighbours neighbours = new Neighbours(n);
         for (int s = 0; s < n; s++) {
+            neighbours.find(s);
+        }
+        neighbours.keptStart[n] = neighbours.keptCount;
+        return symmetric(n, neighbours.keptStart, neighbours.kept, neighbours.keptWeight);
+    }
+
+    /**
+     * Each node's kept neighbours (at most {@link #MAX_NEIGHBOURS}), sorted by id, in one flat array.
+     * <p>
+     * A similarity is a sum over the shared terms in ascending term order of products of two float
+     * weights, which come out the same (bit for bit) from either end: so each pair is summed once,
+     * by its lower-numbered end, and offered to the strongest-neighbour heaps of both ends (every
+     * node has one from the start). When a node's turn comes, every pair with an earlier node has
+     * been offered to it already, so after its own pairs its heap is final.
+     */
+    private final class Neighbours {
+        private final int[][] postings = postings();
+        private final float[][] postingWeights = postingWeights(postings);
+        /** Per term, how many of its postings come before the sentence being looked at. */
+        private final int[] cursor = new int[postings.length];
+        private final double[] acc;
+        private final int[] touched;
+        private int touchedCount;
+        /** Node x's heap is {@code heapIds/heapSims[x * MAX_NEIGHBOURS ...]}, {@code heapSize[x]} long. */
+        private final int[] heapIds;
+        private final double[] heapSims;
+        private final int[] heapSize;
+        final int[] keptStart;
+        int[] kept;
+        float[] keptWeight;
+        int keptCount;
+
+        Neighbours(int n) {
+            acc = new double[n];
+            touched = new int[n];
+            heapIds = new int[n * MAX_NEIGHBOURS];
+            heapSims = new double[n * MAX_NEIGHBOURS];
+            heapSize = new int[n];
+            keptStart = new int[n + 1];
+            kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
+            keptWeight = new float[kept.length];
+        }
+
+        /** Finds and keeps the strongest neighbours of {@code s}. */
+        void find(int s) {
             keptStart[s] = keptCount;
             if (!rankable[s] || vectorTerms[s].length == 0) {
-                continue;
+                return;
             }
-            int touchedCount = 0;
+            touchedCount = 0;
             for (int k = 0; k < vectorTerms[s].length; k++) {
-                int[] list = postings[vectorTerms[s][k]];
-                if (list == null) {
-                    continue;
-                }
-                float[] weights = postingWeights[vectorTerms[s][k]];
-                float w = vectorWeights[s][k];
-                for (int p = 0; p < list.length; p++) {
-                    int other = list[p];
-                    if (other != s) {
-                        if (acc[other] == 0) {
-                            touched[touchedCount++] = other;
-                        }
-                        acc[other] += w * weights[p];
-                    }
+                int t = vectorTerms[s][k];
+                if (postings[t] != null) {
+                    // postings ascend, and the sentences are looked at in order: s is at cursor[t]
+                    accumulate(postings[t], postingWeights[t], ++cursor[t], vectorWeights[s][k]);
                 }
             }
-            // the MAX_NEIGHBOURS strongest, ties to the lower id: a min-heap with the weakest on top
-            int size = 0;
+            offerTouched(s);
+            keep(s);
+        }
+
+        /** Adds one term's share of the similarity of {@code s} to the later sentences holding it. */
+        private void accumulate(int[] list, float[] weights, int from, float w) {
+            for (int p = from; p < list.length; p++) {
+                int other = list[p];
+                if (acc[other] == 0) {
+                    touched[touchedCount++] = other;
+                }
+                acc[other] += w * weights[p];
+            }
+        }
+
+        /** Offers each later sentence touched and similar enough to both ends' heaps; clears the sums. */
+        private void offerTouched(int s) {
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (sim < MIN_SIMILARITY) {
-                    continue;
-                }
-                if (size < MAX_NEIGHBOURS) {
-                    best[size] = other;
-                    bestSim[size] = sim;
-                    siftUp(best, bestSim, size++);
-                } else if (weaker(best[0], bestSim[0], other, sim)) {
-                    best[0] = other;
-                    bestSim[0] = sim;
-                    siftDown(best, bestSim, size);
+                if (sim >= MIN_SIMILARITY) {
+                    offer(s, other, sim);
+                    offer(other, s, sim);
                 }
             }
+        }
+
+        /**
+         * Keeps {@code other} among the {@link #MAX_NEIGHBOURS} strongest offered to {@code node}
+         * (ties to the lower id; the order of offers does not matter): a min-heap, the weakest on top.
+         */
+        private void offer(int node, int other, double sim) {
+            int base = node * MAX_NEIGHBOURS;
+            int size = heapSize[node];
+            if (size < MAX_NEIGHBOURS) {
+                heapIds[base + size] = other;
+                heapSims[base + size] = sim;
+                siftUp(heapIds, heapSims, base, size);
+                heapSize[node] = size + 1;
+            } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
+                heapIds[base] = other;
+                heapSims[base] = sim;
+                siftDown(heapIds, heapSims, base, size);
+            }
+        }
+
+        /** Appends the neighbours in the heap of {@code s}, sorted by id. */
+        private void keep(int s) {
+            int base = s * MAX_NEIGHBOURS;
+            int size = heapSize[s];
             if (keptCount + size > kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptCount + size));
                 keptWeight = Arrays.copyOf(keptWeight, kept.length);
             }
             for (int q = 0; q < size; q++) { // insertion sort by id: at most MAX_NEIGHBOURS
-                int id = best[q];
-                float w = (float) bestSim[q];
+                int id = heapIds[base + q];
+                float w = (float) heapSims[base + q];
                 int at = keptCount + q;
                 while (at > keptCount && kept[at - 1] > id) {
                     kept[at] = kept[at - 1];
@@ -227,8 +306,6 @@ public final class SentenceRanker {
             }
             keptCount += size;
         }
-        keptStart[n] = keptCount;
-        return symmetric(n, keptStart, kept, keptWeight);
     }
 
     /**
@@ -238,6 +315,33 @@ public final class SentenceRanker {
      */
     private static Graph symmetric(int n, int[] keptStart, int[] kept, float[] keptWeight) {
         // who kept each node, in ascending order of the keeper
+        int[] byStart = keeperStarts(n, keptStart, kept);
+        int[] by = new int[keptStart[n]];
+        float[] byWeight = new float[keptStart[n]];
+        keepers(n, keptStart, kept, keptWeight, byStart, by, byWeight);
+        Graph g = new Graph(new int[n][], new float[n][], new double[n]);
+        int[] ids = new int[16];
+        float[] ws = new float[16];
+        for (int x = 0; x < n; x++) {
+            int size = keptStart[x + 1] - keptStart[x] + byStart[x + 1] - byStart[x];
+            if (ids.length < size) {
+                ids = new int[size];
+                ws = new float[size];
+            }
+            int count = merge(x, kept, keptWeight, keptStart[x], keptStart[x + 1], by, byWeight, byStart[x], byStart[x + 1], ids, ws);
+            g.neighbours[x] = Arrays.copyOf(ids, count);
+            g.weights[x] = Arrays.copyOf(ws, count);
+            double out = 0;
+            for (int k = 0; k < count; k++) {
+                out += ws[k];
+            }
+            g.outWeight[x] = out;
+        }
+        return g;
+    }
+
+    /** Where each node's keepers start in the list of keepers by node. */
+    private static int[] keeperStarts(int n, int[] keptStart, int[] kept) {
         int[] byStart = new int[n + 1];
         for (int e = 0; e < keptStart[n]; e++) {
             byStart[kept[e] + 1]++;
@@ -245,8 +349,12 @@ public final class SentenceRanker {
         for (int s = 0; s < n; s++) {
             byStart[s + 1] += byStart[s];
         }
-        int[] by = new int[keptStart[n]];
-        float[] byWeight = new float[keptStart[n]];
+        return byStart;
+    }
+
+    /** Fills {@code by} (and the weights) with each node's keepers, in ascending order of the keeper. */
+    private static void keepers(int n, int[] keptStart, int[] kept, float[] keptWeight, int[] byStart, int[] by,
+            float[] byWeight) {
         int[] fill = Arrays.copyOf(byStart, n);
         for (int s = 0; s < n; s++) {
             for (int e = keptStart[s]; e < keptStart[s + 1]; e++) {
@@ -255,46 +363,32 @@ public final class SentenceRanker {
                 byWeight[at] = keptWeight[e];
             }
         }
-        int[][] neighbours = new int[n][];
-        float[][] weights = new float[n][];
-        double[] out = new double[n];
-        int[] ids = new int[16];
-        float[] ws = new float[16];
-        for (int x = 0; x < n; x++) {
-            int i = keptStart[x];
-            int iEnd = keptStart[x + 1];
-            int j = byStart[x];
-            int jEnd = byStart[x + 1];
-            if (ids.length < iEnd - i + jEnd - j) {
-                ids = new int[iEnd - i + jEnd - j];
-                ws = new float[ids.length];
+    }
+
+    /**
+     * Node {@code x}'s edges into {@code ids} and {@code ws}, ascending: those it kept
+     * ({@code kept[i..iEnd)}) merged with those that kept it ({@code by[j..jEnd)}); returns how many.
+     */
+    private static int merge(int x, int[] kept, float[] keptWeight, int i, int iEnd, int[] by, float[] byWeight, int j,
+            int jEnd, int[] ids, float[] ws) {
+        int count = 0;
+        while (i < iEnd || j < jEnd) {
+            int mine = i < iEnd ? kept[i] : Integer.MAX_VALUE;
+            int theirs = j < jEnd ? by[j] : Integer.MAX_VALUE;
+            if (mine == theirs) { // kept by both ends: the lower-numbered end's weight
+                ids[count] = mine;
+                ws[count++] = x < mine ? keptWeight[i] : byWeight[j];
+                i++;
+                j++;
+            } else if (mine < theirs) {
+                ids[count] = mine;
+                ws[count++] = keptWeight[i++];
+            } else {
+                ids[count] = theirs;
+                ws[count++] = byWeight[j++];
             }
-            int count = 0;
-            while (i < iEnd || j < jEnd) {
-                int mine = i < iEnd ? kept[i] : Integer.MAX_VALUE;
-                int theirs = j < jEnd ? by[j] : Integer.MAX_VALUE;
-                float w;
-                int id;
-                if (mine == theirs) { // kept by both ends: the lower-numbered end's weight
-                    id = mine;
-                    w = x < id ? keptWeight[i] : byWeight[j];
-                    i++;
-                    j++;
-                } else if (mine < theirs) {
-                    id = mine;
-                    w = keptWeight[i++];
-                } else {
-                    id = theirs;
-                    w = byWeight[j++];
-                }
-                ids[count] = id;
-                ws[count++] = w;
-                out[x] += w;
-            }
-            neighbours[x] = Arrays.copyOf(ids, count);
-            weights[x] = Arrays.copyOf(ws, count);
         }
-        return new Graph(neighbours, weights, out);
+        return count;
     }
 
     /** Whether neighbour a (similarity sa) ranks below b: lower similarity, or the same and a higher id. */
@@ -302,30 +396,32 @@ public final class SentenceRanker {
         return sa < sb || (sa == sb && a > b);
     }
 
-    private static void siftUp(int[] ids, double[] sims, int i) {
+    /** Moves entry {@code i} of the min-heap at {@code base} up to its place. */
+    private static void siftUp(int[] ids, double[] sims, int base, int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!weaker(ids[i], sims[i], ids[parent], sims[parent])) {
+            if (!weaker(ids[base + i], sims[base + i], ids[base + parent], sims[base + parent])) {
                 return;
             }
-            swap(ids, sims, i, parent);
+            swap(ids, sims, base + i, base + parent);
             i = parent;
         }
     }
 
-    private static void siftDown(int[] ids, double[] sims, int size) {
+    /** Moves the top of the min-heap of {@code size} entries at {@code base} down to its place. */
+    private static void siftDown(int[] ids, double[] sims, int base, int size) {
         int i = 0;
         while (true) {
             int weakest = i;
             for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-                if (weaker(ids[child], sims[child], ids[weakest], sims[weakest])) {
+                if (weaker(ids[base + child], sims[base + child], ids[base + weakest], sims[base + weakest])) {
                     weakest = child;
                 }
             }
             if (weakest == i) {
                 return;
             }
-            swap(ids, sims, i, weakest);
+            swap(ids, sims, base + i, base + weakest);
             i = weakest;
         }
     }

@@ -1,6 +1,7 @@
 package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.tartarus.snowball.SnowballStemmer;
  * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
  * stays a unigram), which is how CJK text is indexed without a dictionary.
  * <p>
- * One instance per document (the stemmer is not thread-safe); stems are cached for the whole run,
+ * One instance per document (the stemmer is not thread-safe), which remembers each word it has seen
+ * as written (stem and stopword flag); stems are also cached for the whole run,
  * by language, since words repeat within and across documents.
  */
 public final class Tokenizer {
@@ -31,6 +33,8 @@ public final class Tokenizer {
     private final SnowballStemmer stemmer;
     private final Map<String, String> stems;
     private final boolean elision;
+    /** The words of this tokenizer's text, as written: most come back many times. */
+    private final Map<String, Word> words = new HashMap<>();
 
     public Tokenizer(Language language) {
         this.language = language;
@@ -48,61 +52,116 @@ public final class Tokenizer {
         int n = sentence.length();
         int i = 0;
         boolean pendingBreak = false;
+        // one step per token or per character between tokens; what a token takes is in its own method
         while (i < n) {
+            char ch = sentence.charAt(i);
+            if (ch < 128) { // ASCII: no CJK, letters and digits by range
+                if (asciiLetterOrDigit(ch)) {
+                    i = addWord(tokens, sentence, i, pendingBreak);
+                    pendingBreak = false;
+                } else {
+                    pendingBreak |= !asciiWhitespace(ch) && ch != '-' && ch != '\'';
+                    i++;
+                }
+                continue;
+            }
             int c = sentence.codePointAt(i);
             if (isCjk(c)) {
-                int end = i;
-                while (end < n && isCjk(sentence.codePointAt(end))) {
-                    end += Character.charCount(sentence.codePointAt(end));
-                }
-                addBigrams(tokens, sentence, i, end, pendingBreak);
+                i = addCjkRun(tokens, sentence, i, pendingBreak);
                 pendingBreak = false;
-                i = end;
             } else if (Character.isLetterOrDigit(c)) {
-                int end = i + Character.charCount(c);
-                while (end < n) {
-                    int d = sentence.codePointAt(end);
-                    if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
-                            || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
-                        end += Character.charCount(d);
-                    } else if ((d == '\'' || d == '’' || d == '-') && end + 1 < n
-                            && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
-                        end += 1;
-                    } else {
-                        break;
-                    }
-                }
-                String word = sentence.substring(i, end);
-                String lower = word.toLowerCase(Locale.ROOT);
-                String unelided = stripElision(lower);
-                boolean stop = language.stopwords().contains(lower)
-                        || (unelided != lower && language.stopwords().contains(unelided));
-                tokens.add(new Token(word, stem(lower), stop, i, end, pendingBreak && !tokens.isEmpty()));
+                i = addWord(tokens, sentence, i, pendingBreak);
                 pendingBreak = false;
-                i = end;
             } else {
-                if (!Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’') {
-                    pendingBreak = true;
-                }
+                pendingBreak |= !Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’';
                 i += Character.charCount(c);
             }
         }
         return tokens;
     }
 
-    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
-        int[] cps = s.substring(from, to).codePoints().toArray();
-        int[] offsets = new int[cps.length + 1];
-        offsets[0] = from;
-        for (int k = 0; k < cps.length; k++) {
-            offsets[k + 1] = offsets[k] + Character.charCount(cps[k]);
+    /** Adds the bigrams of the CJK run starting at {@code from}; returns where it ends. */
+    private int addCjkRun(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+        int n = sentence.length();
+        int end = from;
+        while (end < n && isCjk(sentence.codePointAt(end))) {
+            end += Character.charCount(sentence.codePointAt(end));
         }
-        if (cps.length == 1) {
+        addBigrams(tokens, sentence, from, end, pendingBreak);
+        return end;
+    }
+
+    /** Adds the word starting at {@code from} (a letter or digit); returns where it ends. */
+    private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+        int end = wordEnd(sentence, from);
+        String word = sentence.substring(from, end);
+        Word known = words.get(word);
+        if (known == null) {
+            known = word(word);
+            words.put(word, known);
+        }
+        tokens.add(new Token(word, known.stem(), known.stop(), from, end, pendingBreak && !tokens.isEmpty()));
+        return end;
+    }
+
+    /** What a word is, whatever its place: its stem and whether it is a stopword. */
+    private record Word(String stem, boolean stop) {
+    }
+
+    private Word word(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        String unelided = stripElision(lower);
+        boolean stop = language.stopwords().contains(lower)
+                || (unelided != lower && language.stopwords().contains(unelided));
+        return new Word(stem(lower), stop);
+    }
+
+    /**
+     * Where the word starting at {@code from} ends: letters and digits (not CJK) and combining
+     * marks, with single inner apostrophes and hyphens.
+     */
+    private static int wordEnd(String sentence, int from) {
+        int n = sentence.length();
+        int end = from + Character.charCount(sentence.codePointAt(from));
+        while (end < n) {
+            char ch = sentence.charAt(end);
+            if (ch < 128) { // ASCII: a letter or digit, or an apostrophe or hyphen between two; no marks
+                if (asciiLetterOrDigit(ch)) {
+                    end++;
+                } else if ((ch == '\'' || ch == '-') && end + 1 < n && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
+                    end++;
+                } else {
+                    break;
+                }
+                continue;
+            }
+            int d = sentence.codePointAt(end);
+            if (Character.isLetterOrDigit(d) && !isCjk(d) || Character.getType(d) == Character.NON_SPACING_MARK
+                    || Character.getType(d) == Character.COMBINING_SPACING_MARK) {
+                end += Character.charCount(d);
+            } else if ((d == '\'' || d == '’' || d == '-') && end + 1 < n
+                    && Character.isLetterOrDigit(sentence.codePointAt(end + 1))) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
+        int count = s.codePointCount(from, to);
+        int[] offsets = new int[count + 1];
+        offsets[0] = from;
+        for (int k = 0; k < count; k++) {
+            offsets[k + 1] = offsets[k] + Character.charCount(s.codePointAt(offsets[k]));
+        }
+        if (count == 1) {
             String t = s.substring(from, to);
             tokens.add(new Token(t, t, cjkStop(t), from, to, breakBefore && !tokens.isEmpty()));
             return;
         }
-        for (int k = 0; k + 1 < cps.length; k++) {
+        for (int k = 0; k + 1 < count; k++) {
             String t = s.substring(offsets[k], offsets[k + 2]);
             tokens.add(new Token(t, t, cjkStop(t), offsets[k], offsets[k + 2], k == 0 && breakBefore && !tokens.isEmpty()));
         }
@@ -145,6 +204,15 @@ public final class Tokenizer {
         }
         int apostrophe = Math.max(lower.indexOf('\''), lower.indexOf('’'));
         return apostrophe > 0 && apostrophe <= 4 && apostrophe + 1 < lower.length() ? lower.substring(apostrophe + 1) : lower;
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** {@link Character#isWhitespace} below 128: tab to carriage return, the separators 1C-1F, space. */
+    private static boolean asciiWhitespace(char c) {
+        return c == ' ' || c >= 0x09 && c <= 0x0D || c >= 0x1C && c <= 0x1F;
     }
 
     static boolean isCjk(int c) {

@@ -63,4 +63,36 @@ class LanguageTest {
     private static List<String> stems(String language, String text) {
         return new Tokenizer(Languages.of(language)).tokens(text).stream().map(Token::stem).toList();
     }
+
+    @Test
+    void scriptsAreCountedAsTheEnumMapOfUnicodeScriptsCountedThem() {
+        String[] pieces = {"a", "Z", "1", " ", "é", "ß", "ж", "Ω", "中", "ひ", "カ", "한", "ع", "א", "ก", "क", "\uD835\uDC00",
+            "\uD840\uDC00", "\uD835", "ʰ", "ª", "-", "’"};
+        java.util.Random random = new java.util.Random(7);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder sample = new StringBuilder();
+            for (int k = random.nextInt(40); k > 0; k--) {
+                sample.append(pieces[random.nextInt(pieces.length)]);
+            }
+            java.util.Map<Character.UnicodeScript, Integer> expected = new java.util.EnumMap<>(Character.UnicodeScript.class);
+            sample.codePoints().filter(Character::isLetter).forEach(c -> expected.merge(Character.UnicodeScript.of(c), 1, Integer::sum));
+            int[] counts = LanguageDetection.scripts(sample);
+            java.util.Map<Character.UnicodeScript, Integer> actual = new java.util.EnumMap<>(Character.UnicodeScript.class);
+            for (Character.UnicodeScript script : Character.UnicodeScript.values()) {
+                if (counts[script.ordinal()] > 0) {
+                    actual.put(script, counts[script.ordinal()]);
+                }
+            }
+            assertThat(actual).as("%s", sample).isEqualTo(expected);
+            if (!expected.isEmpty()) { // the main script: the stream's max keeps the first of equal counts
+                Character.UnicodeScript main = expected.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                        .map(java.util.Map.Entry::getKey).orElseThrow();
+                int first = 0;
+                for (int k = 1; k < counts.length; k++) {
+                    first = counts[k] > counts[first] ? k : first;
+                }
+                assertThat(Character.UnicodeScript.values()[first]).isEqualTo(main);
+            }
+        }
+    }
 }
