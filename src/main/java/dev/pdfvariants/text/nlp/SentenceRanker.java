@@ -273,14 +273,10 @@ public final class SentenceRanker {
             int base = node * MAX_NEIGHBOURS;
             int size = heapSize[node];
             if (size < MAX_NEIGHBOURS) {
-                heapIds[base + size] = other;
-                heapSims[base + size] = sim;
-                siftUp(heapIds, heapSims, base, size);
+                siftUp(heapIds, heapSims, base, size, other, sim);
                 heapSize[node] = size + 1;
             } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
-                heapIds[base] = other;
-                heapSims[base] = sim;
-                siftDown(heapIds, heapSims, base, size);
+                siftDown(heapIds, heapSims, base, size, other, sim);
             }
         }
 
@@ -396,43 +392,47 @@ public final class SentenceRanker {
         return sa < sb || (sa == sb && a > b);
     }
 
-    /** Moves entry {@code i} of the min-heap at {@code base} up to its place. */
-    private static void siftUp(int[] ids, double[] sims, int base, int i) {
+    /**
+     * Puts (id, sim) into the min-heap at {@code base} in the free slot {@code i} (its size), moving
+     * stronger parents down into the hole until its place is found.
+     */
+    private static void siftUp(int[] ids, double[] sims, int base, int i, int id, double sim) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!weaker(ids[base + i], sims[base + i], ids[base + parent], sims[base + parent])) {
-                return;
+            if (!weaker(id, sim, ids[base + parent], sims[base + parent])) {
+                break;
             }
-            swap(ids, sims, base + i, base + parent);
+            ids[base + i] = ids[base + parent];
+            sims[base + i] = sims[base + parent];
             i = parent;
         }
+        ids[base + i] = id;
+        sims[base + i] = sim;
     }
 
-    /** Moves the top of the min-heap of {@code size} entries at {@code base} down to its place. */
-    private static void siftDown(int[] ids, double[] sims, int base, int size) {
+    /**
+     * Replaces the top of the min-heap of {@code size} entries at {@code base} by (id, sim),
+     * moving weaker children up into the hole until its place is found.
+     */
+    private static void siftDown(int[] ids, double[] sims, int base, int size, int id, double sim) {
         int i = 0;
         while (true) {
-            int weakest = i;
-            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-                if (weaker(ids[base + child], sims[base + child], ids[base + weakest], sims[base + weakest])) {
-                    weakest = child;
-                }
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
             }
-            if (weakest == i) {
-                return;
+            if (child + 1 < size && weaker(ids[base + child + 1], sims[base + child + 1], ids[base + child], sims[base + child])) {
+                child++;
             }
-            swap(ids, sims, base + i, base + weakest);
-            i = weakest;
+            if (!weaker(ids[base + child], sims[base + child], id, sim)) {
+                break;
+            }
+            ids[base + i] = ids[base + child];
+            sims[base + i] = sims[base + child];
+            i = child;
         }
-    }
-
-    private static void swap(int[] ids, double[] sims, int a, int b) {
-        int id = ids[a];
-        ids[a] = ids[b];
-        ids[b] = id;
-        double sim = sims[a];
-        sims[a] = sims[b];
-        sims[b] = sim;
+        ids[base + i] = id;
+        sims[base + i] = sim;
     }
 
     /** The weight each posting's sentence gives the term, aligned with {@code postings}. */
