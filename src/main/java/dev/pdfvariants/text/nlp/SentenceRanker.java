@@ -402,12 +402,10 @@ public final class SentenceRanker {
             if (!weaker(id, sim, ids[base + parent], sims[base + parent])) {
                 break;
             }
-            ids[base + i] = ids[base + parent];
-            sims[base + i] = sims[base + parent];
+            put(ids, sims, base + i, ids[base + parent], sims[base + parent]);
             i = parent;
         }
-        ids[base + i] = id;
-        sims[base + i] = sim;
+        put(ids, sims, base + i, id, sim);
     }
 
     /**
@@ -427,12 +425,15 @@ public final class SentenceRanker {
             if (!weaker(ids[base + child], sims[base + child], id, sim)) {
                 break;
             }
-            ids[base + i] = ids[base + child];
-            sims[base + i] = sims[base + child];
+            put(ids, sims, base + i, ids[base + child], sims[base + child]);
             i = child;
         }
-        ids[base + i] = id;
-        sims[base + i] = sim;
+        put(ids, sims, base + i, id, sim);
+    }
+
+    private static void put(int[] ids, double[] sims, int at, int id, double sim) {
+        ids[at] = id;
+        sims[at] = sim;
     }
 
     /** The weight each posting's sentence gives the term, aligned with {@code postings}. */
