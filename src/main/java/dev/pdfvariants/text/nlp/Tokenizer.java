@@ -1,7 +1,6 @@
 package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,8 +32,9 @@ public final class Tokenizer {
     private final SnowballStemmer stemmer;
     private final Map<String, String> stems;
     private final boolean elision;
-    /** The words of this tokenizer's text, as written: most come back many times. */
-    private final Map<String, Word> words = new HashMap<>();
+    /** The words of this tokenizer's text, as written (most come back many times): open addressing. */
+    private Word[] words = new Word[256];
+    private int wordCount;
 
     public Tokenizer(Language language) {
         this.language = language;
@@ -94,26 +94,66 @@ public final class Tokenizer {
     /** Adds the word starting at {@code from} (a letter or digit); returns where it ends. */
     private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
         int end = wordEnd(sentence, from);
-        String word = sentence.substring(from, end);
-        Word known = words.get(word);
-        if (known == null) {
-            known = word(word);
-            words.put(word, known);
-        }
-        tokens.add(new Token(word, known.stem(), known.stop(), from, end, pendingBreak && !tokens.isEmpty()));
+        Word word = word(sentence, from, end);
+        tokens.add(new Token(word.text(), word.stem(), word.stop(), from, end, pendingBreak && !tokens.isEmpty()));
         return end;
     }
 
-    /** What a word is, whatever its place: its stem and whether it is a stopword. */
-    private record Word(String stem, boolean stop) {
+    /** What a word is, whatever its place: its text, stem and whether it is a stopword. */
+    private record Word(String text, String stem, boolean stop, int hash) {
     }
 
-    private Word word(String word) {
+    /**
+     * The word {@code sentence[from, end)}, looked up by its chars in the words seen so far (no
+     * substring is made for a word seen before), else analysed and remembered.
+     */
+    private Word word(String sentence, int from, int end) {
+        int hash = 0;
+        for (int i = from; i < end; i++) {
+            hash = 31 * hash + sentence.charAt(i); // String.hashCode of the word
+        }
+        int length = end - from;
+        int mask = words.length - 1;
+        int slot = slot(hash, mask);
+        for (Word w = words[slot]; w != null; w = words[slot = slot + 1 & mask]) {
+            if (w.hash() == hash && w.text().length() == length && sentence.regionMatches(from, w.text(), 0, length)) {
+                return w;
+            }
+        }
+        Word word = analyse(sentence.substring(from, end), hash);
+        words[slot] = word;
+        if (++wordCount * 2 > words.length) {
+            rehash();
+        }
+        return word;
+    }
+
+    private void rehash() {
+        Word[] old = words;
+        words = new Word[old.length * 2];
+        int mask = words.length - 1;
+        for (Word w : old) {
+            if (w != null) {
+                int slot = slot(w.hash(), mask);
+                while (words[slot] != null) {
+                    slot = slot + 1 & mask;
+                }
+                words[slot] = w;
+            }
+        }
+    }
+
+    /** The table slot of a hash: the top bits of a multiplicative mix. */
+    private static int slot(int hash, int mask) {
+        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+    }
+
+    private Word analyse(String word, int hash) {
         String lower = word.toLowerCase(Locale.ROOT);
         String unelided = stripElision(lower);
         boolean stop = language.stopwords().contains(lower)
                 || (unelided != lower && language.stopwords().contains(unelided));
-        return new Word(stem(lower), stop);
+        return new Word(word, stem(lower), stop, hash);
     }
 
     /**

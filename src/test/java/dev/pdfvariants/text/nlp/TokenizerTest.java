@@ -25,9 +25,12 @@ class TokenizerTest {
             }
             String sentence = b.toString();
             List<String> actual = new ArrayList<>();
-            for (Token t : tokenizer.tokens(sentence)) {
+            List<Token> tokens = tokenizer.tokens(sentence);
+            for (Token t : tokens) {
                 actual.add(t.start() + "-" + t.end() + (t.breakBefore() ? "!" : "") + ":" + t.text());
             }
+            // what the long-lived tokenizer remembers of its words is what a new one works out
+            assertThat(tokens).as(sentence).isEqualTo(new Tokenizer(Languages.of("fr")).tokens(sentence));
             assertThat(actual).as(sentence).isEqualTo(reference(sentence));
         }
     }
