@@ -121,12 +121,12 @@ public final class KeywordExtractor {
         Scored[] scored = scored(candidates, byId);
         // Taken by score, then by written form, until enough are kept. The order is total (two
         // candidates never share both), so the best `window` of them are all those scoring at most the
-        // window-th score: found with a primitive sort, then only they are ordered and named.
-        double[] byScore = sortedScores(scored);
+        // window-th score: found by selection on the scores, then only they are ordered and named.
+        long[] byScore = scoreKeys(scored);
         List<Keyword> kept = new ArrayList<>();
         for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
             kept.clear();
-            if (keep(scored, byScore[window - 1], limit, n > 50, kept) || window == n) {
+            if (keep(scored, score(select(byScore, window - 1)), limit, n > 50, kept) || window == n) {
                 break;
             }
         }
@@ -142,13 +142,63 @@ public final class KeywordExtractor {
         return result;
     }
 
-    private static double[] sortedScores(Scored[] scored) {
-        double[] byScore = new double[scored.length];
+    /** The candidates' scores as longs ordered as {@link Double#compare} orders the scores. */
+    private static long[] scoreKeys(Scored[] scored) {
+        long[] keys = new long[scored.length];
         for (int i = 0; i < scored.length; i++) {
-            byScore[i] = scored[i].score;
+            keys[i] = key(scored[i].score);
         }
-        Arrays.sort(byScore);
-        return byScore;
+        return keys;
+    }
+
+    /** A long whose signed order is the {@link Double#compare} order of doubles (-0.0 below 0.0, NaN on top). */
+    static long key(double d) {
+        long bits = Double.doubleToLongBits(d);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The double of a {@link #key}. */
+    static double score(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
+    /**
+     * The {@code k}-th smallest (from 0) of {@code keys}, which it partly reorders: quickselect, the
+     * value a sort would put at {@code k} without sorting the rest.
+     */
+    static long select(long[] keys, int k) {
+        int lo = 0;
+        int hi = keys.length - 1;
+        while (lo < hi) {
+            long pivot = medianOfThree(keys[lo], keys[(lo + hi) >>> 1], keys[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (keys[i] < pivot) {
+                    i++;
+                }
+                while (keys[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = keys[i];
+                    keys[i++] = keys[j];
+                    keys[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return keys[k]; // between the two parts: equal to the pivot
+            }
+        }
+        return keys[k];
+    }
+
+    private static long medianOfThree(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private Scored[] scored(List<Candidate> candidates, TermStats[] byId) {
