@@ -207,6 +207,8 @@ public final class SentenceRanker {
         private final int[] heapIds;
         private final double[] heapSims;
         private final int[] heapSize;
+        /** The similarity of the weakest in a full heap (-infinity before): a compact first test for offers. */
+        private final double[] floor;
         final int[] keptStart;
         int[] kept;
         float[] keptWeight;
@@ -218,6 +220,8 @@ public final class SentenceRanker {
             heapIds = new int[n * MAX_NEIGHBOURS];
             heapSims = new double[n * MAX_NEIGHBOURS];
             heapSize = new int[n];
+            floor = new double[n];
+            Arrays.fill(floor, Double.NEGATIVE_INFINITY);
             keptStart = new int[n + 1];
             kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
             keptWeight = new float[kept.length];
@@ -258,10 +262,11 @@ public final class SentenceRanker {
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (sim >= MIN_SIMILARITY) {
-                    offer(s, other, sim);
-                    offer(other, s, sim);
+                if (sim < MIN_SIMILARITY) {
+                    continue;
                 }
+                offer(s, other, sim);
+                offer(other, s, sim);
             }
         }
 
@@ -270,13 +275,20 @@ public final class SentenceRanker {
          * (ties to the lower id; the order of offers does not matter): a min-heap, the weakest on top.
          */
         private void offer(int node, int other, double sim) {
+            if (sim < floor[node]) {
+                return; // weaker than the weakest of a full heap: most offers end here, without reading the heap
+            }
             int base = node * MAX_NEIGHBOURS;
             int size = heapSize[node];
             if (size < MAX_NEIGHBOURS) {
                 siftUp(heapIds, heapSims, base, size, other, sim);
                 heapSize[node] = size + 1;
+                if (size + 1 == MAX_NEIGHBOURS) {
+                    floor[node] = heapSims[base];
+                }
             } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
                 siftDown(heapIds, heapSims, base, size, other, sim);
+                floor[node] = heapSims[base];
             }
         }
 
