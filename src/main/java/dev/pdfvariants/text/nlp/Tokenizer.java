@@ -15,8 +15,9 @@ import org.tartarus.snowball.SnowballStemmer;
  * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
  * stays a unigram), which is how CJK text is indexed without a dictionary.
  * <p>
- * One instance per document (the stemmer is not thread-safe), which remembers each word it has seen
- * as written (stem and stopword flag); stems are also cached for the whole run,
+ * One instance per document (the stemmer is not thread-safe), used on its document's thread, which
+ * keeps each word seen as written (stem and stopword flag) for the thread's next documents; stems
+ * are also cached for the whole run,
  * by language, since words repeat within and across documents.
  */
 public final class Tokenizer {
@@ -32,15 +33,19 @@ public final class Tokenizer {
     private final SnowballStemmer stemmer;
     private final Map<String, String> stems;
     private final boolean elision;
-    /** The words of this tokenizer's text, as written (most come back many times): open addressing. */
-    private Word[] words = new Word[256];
-    private int wordCount;
+    /** The words seen on this thread in this language, as written (most come back many times). */
+    private final WordTable words;
+    /** Words tables by language, one set per thread: tokenizers live on the thread of their document. */
+    private static final ThreadLocal<Map<String, WordTable>> WORDS = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Words per language kept in a thread's table at most. */
+    private static final int WORDS_LIMIT = 1 << 16;
 
     public Tokenizer(Language language) {
         this.language = language;
         this.elision = Set.of("fr", "it", "ca").contains(language.code());
         this.stemmer = language.stemmer() != null ? language.stemmer().get() : null;
         this.stems = SHARED_STEMS.computeIfAbsent(language.code(), code -> new ConcurrentHashMap<>());
+        this.words = WORDS.get().computeIfAbsent(language.code(), code -> new WordTable());
     }
 
     public Language language() {
@@ -105,47 +110,69 @@ public final class Tokenizer {
 
     /**
      * The word {@code sentence[from, end)}, looked up by its chars in the words seen so far (no
-     * substring is made for a word seen before), else analysed and remembered.
+     * substring is made for a word seen before), else analysed and remembered. A word's stem and
+     * stopword flag are pure functions of its text and language, so the table serves every
+     * document of the thread.
      */
     private Word word(String sentence, int from, int end) {
         int hash = 0;
         for (int i = from; i < end; i++) {
             hash = 31 * hash + sentence.charAt(i); // String.hashCode of the word
         }
-        int length = end - from;
-        int mask = words.length - 1;
-        int slot = slot(hash, mask);
-        for (Word w = words[slot]; w != null; w = words[slot = slot + 1 & mask]) {
-            if (w.hash() == hash && w.text().length() == length && sentence.regionMatches(from, w.text(), 0, length)) {
-                return w;
-            }
+        Word known = words.find(sentence, from, end, hash);
+        if (known != null) {
+            return known;
         }
         Word word = analyse(sentence.substring(from, end), hash);
-        words[slot] = word;
-        if (++wordCount * 2 > words.length) {
-            rehash();
+        if (words.count < WORDS_LIMIT) {
+            words.add(word);
         }
         return word;
     }
 
-    private void rehash() {
-        Word[] old = words;
-        words = new Word[old.length * 2];
-        int mask = words.length - 1;
-        for (Word w : old) {
-            if (w != null) {
-                int slot = slot(w.hash(), mask);
-                while (words[slot] != null) {
-                    slot = slot + 1 & mask;
-                }
-                words[slot] = w;
-            }
-        }
-    }
+    /** Words by their chars: open addressing on their String hash. */
+    private static final class WordTable {
+        private Word[] slots = new Word[1024];
+        private int count;
 
-    /** The table slot of a hash: the top bits of a multiplicative mix. */
-    private static int slot(int hash, int mask) {
-        return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+        Word find(String sentence, int from, int end, int hash) {
+            int length = end - from;
+            int mask = slots.length - 1;
+            for (int i = slot(hash, mask); slots[i] != null; i = i + 1 & mask) {
+                Word w = slots[i];
+                if (w.hash() == hash && w.text().length() == length && sentence.regionMatches(from, w.text(), 0, length)) {
+                    return w;
+                }
+            }
+            return null;
+        }
+
+        void add(Word word) {
+            if (++count * 2 > slots.length) {
+                Word[] old = slots;
+                slots = new Word[old.length * 2];
+                for (Word w : old) {
+                    if (w != null) {
+                        put(w);
+                    }
+                }
+            }
+            put(word);
+        }
+
+        private void put(Word word) {
+            int mask = slots.length - 1;
+            int i = slot(word.hash(), mask);
+            while (slots[i] != null) {
+                i = i + 1 & mask;
+            }
+            slots[i] = word;
+        }
+
+        /** The slot of a hash: the top bits of a multiplicative mix. */
+        private static int slot(int hash, int mask) {
+            return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+        }
     }
 
     private Word analyse(String word, int hash) {
