@@ -29,7 +29,9 @@ while kill -0 "$launcher" 2>/dev/null; do
     if [ -n "$pid" ]; then
         # every sample is kept: a thread that ends before the JVM (a worker) still counts
         for t in /proc/"$pid"/task/*; do
-            printf '%s\t%s\t%s\n' "${t##*/}" "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)" "$(cat "$t/comm" 2>/dev/null)"
+            # utime + stime: fields 14 and 15, counted after the ") " that closes the thread's name,
+            # which may hold spaces ("C2 CompilerThre", "GC Thread#0", "VM Thread")
+            printf '%s\t%s\t%s\n' "${t##*/}" "$(sed 's/.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')" "$(cat "$t/comm" 2>/dev/null)"
         done >> "$threads" 2>/dev/null || true
     fi
     sleep 0.5

@@ -22,38 +22,22 @@ public record PageTexts(List<String> pages) {
         return pagesWithText() > 0;
     }
 
-    /** Characters (code points) that are not whitespace. */
-    public long characterCount() {
-        long count = 0;
-        for (String page : pages) {
-            for (int i = 0; i < page.length(); ) {
-                char ch = page.charAt(i);
-                if (ch < 128) { // ASCII white space: tab to carriage return, the separators 1C-1F, space
-                    i++;
-                    count += ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F ? 0 : 1;
-                    continue;
-                }
-                int c = page.codePointAt(i);
-                i += Character.charCount(c);
-                if (!Character.isWhitespace(c)) {
-                    count++;
-                }
-            }
-        }
-        return count;
+    /**
+     * Characters (code points that are not white space) and words (runs of letters and digits,
+     * apostrophes and hyphens inside; each Han, Hiragana or Katakana character counts as one word,
+     * as word processors count CJK text), counted in one pass.
+     */
+    public record Counts(long words, long characters) {
     }
 
-    /**
-     * Words: runs of letters and digits; each Han, Hiragana or Katakana character counts as one
-     * word, as word processors count CJK text.
-     */
-    public long wordCount() {
+    public Counts counts() {
         long words = 0;
+        long characters = 0;
         for (String page : pages) {
             boolean inWord = false;
             for (int i = 0; i < page.length(); ) {
                 char ch = page.charAt(i);
-                if (ch < 128) { // ASCII: letters and digits, or apostrophe and hyphen (inside words), or a break
+                if (ch < 128) { // ASCII: letters and digits, apostrophe and hyphen (inside words), white space, the rest
                     i++;
                     if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9') {
                         words += inWord ? 0 : 1;
@@ -61,10 +45,12 @@ public record PageTexts(List<String> pages) {
                     } else if (ch != '\'' && ch != '-') {
                         inWord = false;
                     }
+                    characters += ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F ? 0 : 1;
                     continue;
                 }
                 int c = page.codePointAt(i);
                 i += Character.charCount(c);
+                characters += Character.isWhitespace(c) ? 0 : 1;
                 if (isCjk(c)) {
                     words++;
                     inWord = false;
@@ -78,7 +64,7 @@ public record PageTexts(List<String> pages) {
                 }
             }
         }
-        return words;
+        return new Counts(words, characters);
     }
 
     private static boolean isCjk(int c) {

@@ -131,17 +131,43 @@ final class HeadingDetector {
     private Map<Integer, Float> margins(List<PageLines> pages) {
         Map<Integer, Float> margins = new HashMap<>();
         for (PageLines p : pages) {
-            Map<Integer, Integer> edges = new HashMap<>();
-            for (Line l : p.lines()) {
-                if (Math.abs(l.fontSize() - bodySize) < 0.6f && l.bold() == bodyBold) {
-                    edges.merge(Math.round(l.x()), 1, Integer::sum);
-                }
+            int[] edge = commonLeftEdge(p.lines(), bodySize, bodyBold);
+            if (edge.length > 0) {
+                margins.put(p.page(), (float) edge[0]);
             }
-            edges.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                    .ifPresent(e -> margins.put(p.page(), (float) e.getKey()));
         }
         return margins;
+    }
+
+    /**
+     * The most common left edge (rounded to a point) of the lines in the body style, the leftmost
+     * of equally common ones; empty when no line is in the body style.
+     */
+    static int[] commonLeftEdge(List<Line> lines, float bodySize, boolean bodyBold) {
+        int[] xs = new int[lines.size()];
+        int n = 0;
+        for (Line l : lines) {
+            if (Math.abs(l.fontSize() - bodySize) < 0.6f && l.bold() == bodyBold) {
+                xs[n++] = Math.round(l.x());
+            }
+        }
+        if (n == 0) {
+            return new int[0];
+        }
+        java.util.Arrays.sort(xs, 0, n);
+        int best = xs[0];
+        int bestCount = 0;
+        for (int i = 0, j; i < n; i = j) {
+            j = i + 1;
+            while (j < n && xs[j] == xs[i]) {
+                j++;
+            }
+            if (j - i > bestCount) {
+                best = xs[i];
+                bestCount = j - i;
+            }
+        }
+        return new int[] {best};
     }
 
     private boolean isCandidate(int i) {

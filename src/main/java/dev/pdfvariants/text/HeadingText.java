@@ -102,8 +102,24 @@ final class HeadingText {
             return false;
         }
         char last = text.charAt(end - 1);
-        boolean number = (last >= '0' && last <= '9') || "ivxlc".indexOf(last) >= 0;
-        return (number || text.contains("……")) && TOC_LINE.matcher(text).matches();
+        boolean digits = last >= '0' && last <= '9';
+        if (!digits && "ivxlc".indexOf(last) < 0) {
+            return text.contains("……") && TOC_LINE.matcher(text).matches();
+        }
+        // The number (the whole trailing run of digits or of ivxlc) follows white space and, before
+        // that, a leader (. · …), or for digits two white spaces or more: a line ending in a word
+        // such as "public" or "civil" is rejected without the regex too.
+        int i = end;
+        while (i > 0 && (digits ? text.charAt(i - 1) >= '0' && text.charAt(i - 1) <= '9' : "ivxlc".indexOf(text.charAt(i - 1)) >= 0)) {
+            i--;
+        }
+        int j = i;
+        while (j > 0 && Spaces.isRegexSpace(text.charAt(j - 1))) {
+            j--;
+        }
+        boolean leader = j > 0 && ".·…".indexOf(text.charAt(j - 1)) >= 0;
+        boolean spaced = digits && i - j >= 2;
+        return (leader || spaced || text.contains("……")) && TOC_LINE.matcher(text).matches();
     }
 
     /**
@@ -226,18 +242,22 @@ final class HeadingText {
         if (counts[CASED] < letters / 2) {
             return true; // a caseless script (CJK, Arabic, …)
         }
-        return lowercaseWords(text);
+        return counts[LOWER_STARTS] * 4 >= counts[LETTER_STARTS];
     }
 
     private static final int VISIBLE = 0;
     private static final int LETTERS = 1;
     private static final int CASED = 2;
     private static final int WORDS = 3;
+    private static final int LETTER_STARTS = 4;
+    private static final int LOWER_STARTS = 5;
 
     /**
      * One pass over {@code text}: the chars that are not white space, the chars that are letters
-     * and those of them that are cased, and the words (runs between white space, {@code 、} and
-     * {@code ，}; every two CJK characters count as one).
+     * and those of them that are cased, the words (runs between white space, {@code 、} and
+     * {@code ，}; every two CJK characters count as one), and of the runs between regex
+     * {@code \s} characters (as {@code split("\\s+")} gives them) those holding a letter and
+     * those whose first letter is lowercase.
      */
     private static int[] scan(String text) {
         int letters = 0;
@@ -246,11 +266,19 @@ final class HeadingText {
         int words = 0;
         int cjk = 0;
         boolean inWord = false;
+        int letterStarts = 0;
+        int lowerStarts = 0;
+        boolean started = false; // the current run between regex white space has had its first letter
         for (int i = 0; i < text.length(); ) {
             char ch = text.charAt(i);
             if (ch < 128) { // ASCII: white space, letters (all cased) and the rest
                 i++;
-                if (ch == ' ' || ch >= 0x09 && ch <= 0x0D || ch >= 0x1C && ch <= 0x1F) {
+                if (ch == ' ' || ch >= 0x09 && ch <= 0x0D) { // regex white space too
+                    inWord = false;
+                    started = false;
+                    continue;
+                }
+                if (ch >= 0x1C && ch <= 0x1F) { // white space, but not to regexes
                     inWord = false;
                     continue;
                 }
@@ -258,12 +286,22 @@ final class HeadingText {
                 if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z') {
                     letters++;
                     cased++;
+                    if (!started) {
+                        started = true;
+                        letterStarts++;
+                        lowerStarts += ch >= 'a' ? 1 : 0;
+                    }
                 }
                 words += inWord ? 0 : 1;
                 inWord = true;
                 continue;
             }
             int c = text.codePointAt(i);
+            if (!started && Character.isLetter(c)) {
+                started = true;
+                letterStarts++;
+                lowerStarts += Character.isLowerCase(c) ? 1 : 0;
+            }
             if (Character.charCount(c) == 2) {
                 visible += 2; // two chars, neither white space nor a letter
             } else if (!Character.isWhitespace(ch)) {
@@ -284,47 +322,12 @@ final class HeadingText {
                 inWord = true;
             }
         }
-        return new int[] {visible, letters, cased, words + (cjk + 1) / 2};
-    }
-
-    /**
-     * Whether a quarter or more of the words holding a letter start with a lowercase one; words are
-     * the runs between regex {@code \s} characters, as {@code split("\\s+")} gives them (without
-     * compiling that regex for every line).
-     */
-    static boolean lowercaseWords(String text) {
-        int lowerWords = 0;
-        int all = 0;
-        int n = text.length();
-        for (int i = 0; i < n; ) {
-            if (Spaces.isRegexSpace(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int end = i;
-            while (end < n && !Spaces.isRegexSpace(text.charAt(end))) {
-                end++;
-            }
-            int first = firstLetter(text, i, end);
-            if (first != ' ') {
-                all++;
-                if (Character.isLowerCase(first)) {
-                    lowerWords++;
-                }
-            }
-            i = end;
-        }
-        return lowerWords * 4 >= all;
+        return new int[] {visible, letters, cased, words + (cjk + 1) / 2, letterStarts, lowerStarts};
     }
 
     static int firstLetter(String text) {
-        return firstLetter(text, 0, text.length());
-    }
-
-    /** The first letter of {@code text[from, to)}, or a space when it has none. */
-    private static int firstLetter(String text, int from, int to) {
-        for (int i = from; i < to; ) {
-            int c = text.codePointAt(i); // a word ends before a regex space: no pair is cut at `to`
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
             if (Character.isLetter(c)) {
                 return c;
             }

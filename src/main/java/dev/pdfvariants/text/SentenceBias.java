@@ -77,8 +77,11 @@ final class SentenceBias {
         TitleTerms(Analysis analysis, Set<String> titleStems) {
             this.analysis = analysis;
             this.inTitle = new boolean[titleStems.isEmpty() ? 0 : analysis.vocabularySize()];
-            for (int t = 0; t < inTitle.length; t++) {
-                inTitle[t] = titleStems.contains(analysis.term(t));
+            for (String stem : titleStems) {
+                int t = analysis.termId(stem);
+                if (t >= 0) {
+                    inTitle[t] = true;
+                }
             }
             this.seen = new int[inTitle.length];
         }

@@ -14,12 +14,12 @@ import java.util.regex.Pattern;
  * {@code p. ej.}), single initials ({@code J. Smith}), or inside numbers ({@code 3.14}).
  */
 final class SentenceSplitter {
-    private static final Set<String> COMMON = Set.of("e.g", "i.e", "etc", "vs", "cf", "fig", "figs", "eq", "eqs", "no",
+    static final Set<String> COMMON = Set.of("e.g", "i.e", "etc", "vs", "cf", "fig", "figs", "eq", "eqs", "no",
             "nos", "vol", "vols", "pp", "p", "ed", "eds", "al", "approx", "ca", "mr", "mrs", "ms", "dr", "prof", "st",
             "jr", "sr", "inc", "ltd", "co", "corp", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
             "sep", "sept", "oct", "nov", "dec", "sec", "ch", "chap", "ref", "refs", "resp", "viz", "u.s", "u.k", "e.u",
             "ph.d", "a.m", "p.m", "min", "max", "incl", "excl", "est", "gen", "gov", "op", "cit", "ibid", "tab");
-    private static final Map<String, Set<String>> BY_LANGUAGE = Map.of(
+    static final Map<String, Set<String>> BY_LANGUAGE = Map.of(
             "es", Set.of("sr", "sra", "srta", "dra", "ud", "uds", "p.ej", "ej", "pág", "págs", "núm", "art", "aprox",
                     "tel", "av", "avda", "etc", "cap", "vid", "admón", "dña", "d", "ee.uu"),
             "de", Set.of("z.b", "bzw", "usw", "ca", "vgl", "ggf", "evtl", "inkl", "d.h", "u.a", "s", "abb", "nr",
@@ -27,6 +27,22 @@ final class SentenceSplitter {
             "fr", Set.of("m", "mm", "mme", "mlle", "p.ex", "cf", "env", "chap", "éd", "av", "boul", "dép", "art", "n°"),
             "pt", Set.of("sr", "sra", "srs", "dr", "dra", "p.ex", "pág", "art", "cap", "núm", "av", "ex", "obs"),
             "it", Set.of("sig", "sigg", "dott", "ing", "avv", "pag", "ecc", "es", "cap"));
+
+    /** The length of the longest listed abbreviation. */
+    private static final int LONGEST = longest();
+
+    private static int longest() {
+        int longest = 0;
+        for (String a : COMMON) {
+            longest = Math.max(longest, a.length());
+        }
+        for (Set<String> set : BY_LANGUAGE.values()) {
+            for (String a : set) {
+                longest = Math.max(longest, a.length());
+            }
+        }
+        return longest;
+    }
 
     private final Set<String> abbreviations;
     private final boolean german;
@@ -154,6 +170,9 @@ final class SentenceSplitter {
         while (wordStart > sentenceStart && !Character.isWhitespace(text.charAt(wordStart - 1))
                 && "([\"'“‘".indexOf(text.charAt(wordStart - 1)) < 0) {
             wordStart--;
+        }
+        if (dot - wordStart > LONGEST && text.lastIndexOf('.', dot - 1) < wordStart) {
+            return false; // longer than any listed abbreviation (lowercasing never shortens) and no inner dot
         }
         String word = text.substring(wordStart, dot).toLowerCase(Locale.ROOT);
         if (word.isEmpty()) {

@@ -68,6 +68,7 @@ final class MetadataVariant implements Variant {
         PDDocument pdf = document.pdf();
         PDDocumentCatalog catalog = pdf.getDocumentCatalog();
         PageTexts texts = document.pageTexts();
+        PageTexts.Counts counts = texts.counts();
         Map<String, Object> info = info(pdf.getDocumentInformation());
         PDMetadata xmp = catalog.getMetadata();
         return new Metadata(
@@ -85,8 +86,8 @@ final class MetadataVariant implements Variant {
                 encryption(pdf),
                 texts.hasTextLayer(),
                 texts.pagesWithText(),
-                texts.wordCount(),
-                texts.characterCount(),
+                counts.words(),
+                counts.characters(),
                 catalog.getDocumentOutline() != null && catalog.getDocumentOutline().getFirstChild() != null,
                 catalog.getAcroForm() != null && !catalog.getAcroForm().getFields().isEmpty(),
                 catalog.getMarkInfo() != null && catalog.getMarkInfo().isMarked());

@@ -1,7 +1,7 @@
 package dev.pdfvariants.variant;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,27 +85,22 @@ final class TopicsVariant implements Variant {
         List<Keyword> singles = keywords.stream().filter(k -> k.words() == 1 && !mainStems.contains(k.stems().get(0)))
                 .limit(40).toList();
         // the sentences are read as term ids: which ids are the main topic's stems, which the singles'
-        Map<String, Integer> wanted = new HashMap<>();
-        for (int i = 0; i < singles.size(); i++) {
-            wanted.put(singles.get(i).stems().get(0), i);
-        }
-        for (String stem : mainStems) {
-            wanted.put(stem, -1);
-        }
         int vocabulary = analysis.vocabularySize();
         int[] single = new int[vocabulary];
+        Arrays.fill(single, -1);
         boolean[] inMain = new boolean[vocabulary];
-        int mainFound = 0;
-        for (int id = 0; id < vocabulary; id++) {
-            Integer w = wanted.get(analysis.term(id));
-            single[id] = w == null ? -1 : w;
-            if (w != null && w == -1) {
-                inMain[id] = true;
-                mainFound++;
+        for (String stem : mainStems) {
+            int id = analysis.termId(stem);
+            if (id < 0) {
+                return List.of(); // a stem of the main topic is no term of any sentence (a stopword inside a phrase)
             }
+            inMain[id] = true;
         }
-        if (mainFound < mainStems.size()) {
-            return List.of(); // a stem of the main topic is no term of any sentence (a stopword inside a phrase)
+        for (int i = 0; i < singles.size(); i++) {
+            int id = analysis.termId(singles.get(i).stems().get(0));
+            if (id >= 0) {
+                single[id] = i;
+            }
         }
         int[] together = new int[singles.size()];
         int[] seen = new int[Math.max(vocabulary, 1)]; // sentence index + 1 where a term was last counted

@@ -27,8 +27,7 @@ class PageTextsTest {
             }
             PageTexts texts = new PageTexts(pages);
             long characters = pages.stream().mapToLong(p -> p.codePoints().filter(c -> !Character.isWhitespace(c)).count()).sum();
-            assertThat(texts.characterCount()).as("%s", pages).isEqualTo(characters);
-            assertThat(texts.wordCount()).as("%s", pages).isEqualTo(words(pages));
+            assertThat(texts.counts()).as("%s", pages).isEqualTo(new PageTexts.Counts(words(pages), characters));
         }
     }
 

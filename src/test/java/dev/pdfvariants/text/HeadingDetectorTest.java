@@ -164,4 +164,28 @@ class HeadingDetectorTest {
             assertThat(headings).extracting(Block::level).containsExactly(1, 2, 1, 2);
         }
     }
+
+    @Test
+    void theCommonLeftEdgeIsTheMostFrequentRoundedXAndTheLeftmostOfATie() {
+        float[] xs = {72f, 72.4f, 71.6f, 90f, 90.49f, 36f, 300.5f, -0.5f, Float.NaN, 1e9f};
+        java.util.Random random = new java.util.Random(18);
+        for (int round = 0; round < 20_000; round++) {
+            List<Line> lines = new java.util.ArrayList<>();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                lines.add(new Line(1, "x", xs[random.nextInt(xs.length)], 100, 100, random.nextBoolean() ? 10f : 12f,
+                        random.nextInt(4) == 0));
+            }
+            // as margins() found it: a map of counts and the stream's max
+            java.util.Map<Integer, Integer> edges = new java.util.HashMap<>();
+            for (Line l : lines) {
+                if (Math.abs(l.fontSize() - 10f) < 0.6f && !l.bold()) {
+                    edges.merge(Math.round(l.x()), 1, Integer::sum);
+                }
+            }
+            int[] expected = edges.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                    .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .map(e -> new int[] {e.getKey()}).orElse(new int[0]);
+            assertThat(HeadingDetector.commonLeftEdge(lines, 10f, false)).as("%s", lines).containsExactly(expected);
+        }
+    }
 }

@@ -20,9 +20,10 @@ public final class Analysis {
     private final int[] documentFrequency;
     private final int[][] tokenStems;
     private final List<String> stems;
+    private final Map<String, Integer> termIds;
 
     private Analysis(Language language, List<String> sentences, List<List<Token>> tokens, int[][] terms,
-            List<String> vocabulary, int[] df, int[][] tokenStems, List<String> stems) {
+            List<String> vocabulary, int[] df, int[][] tokenStems, List<String> stems, Map<String, Integer> termIds) {
         this.language = language;
         this.sentences = List.copyOf(sentences);
         this.tokens = tokens;
@@ -31,6 +32,7 @@ public final class Analysis {
         this.documentFrequency = df;
         this.tokenStems = tokenStems;
         this.stems = stems;
+        this.termIds = termIds;
     }
 
     /** Tokenises every sentence once. */
@@ -118,8 +120,14 @@ public final class Analysis {
         }
 
         Analysis build(Language language, List<String> sentences) {
+            Map<String, Integer> termIds = new HashMap<>();
+            stems.forEach((text, stem) -> {
+                if (stem.term >= 0) {
+                    termIds.put(text, stem.term);
+                }
+            });
             return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary),
-                    Arrays.copyOf(df, vocabulary.size()), tokenStems, List.copyOf(stemList));
+                    Arrays.copyOf(df, vocabulary.size()), tokenStems, List.copyOf(stemList), termIds);
         }
     }
 
@@ -148,6 +156,11 @@ public final class Analysis {
 
     public String term(int id) {
         return vocabulary.get(id);
+    }
+
+    /** The id of a content term given its stem, or -1 when no sentence holds it as a content term. */
+    public int termId(String stem) {
+        return termIds.getOrDefault(stem, -1);
     }
 
     public int vocabularySize() {

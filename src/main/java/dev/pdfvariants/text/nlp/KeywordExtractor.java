@@ -121,12 +121,12 @@ public final class KeywordExtractor {
         Scored[] scored = scored(candidates, byId);
         // Taken by score, then by written form, until enough are kept. The order is total (two
         // candidates never share both), so the best `window` of them are all those scoring at most the
-        // window-th score: found with a primitive sort, then only they are ordered and named.
-        double[] byScore = sortedScores(scored);
+        // window-th score: found by selection on the scores, then only they are ordered and named.
+        long[] byScore = scoreKeys(scored);
         List<Keyword> kept = new ArrayList<>();
         for (int window = Math.min(n, Math.max(64, limit * 8)); ; window = Math.min(n, window * 4)) {
             kept.clear();
-            if (keep(scored, byScore[window - 1], limit, n > 50, kept) || window == n) {
+            if (keep(scored, score(select(byScore, window - 1)), limit, n > 50, kept) || window == n) {
                 break;
             }
         }
@@ -142,13 +142,63 @@ public final class KeywordExtractor {
         return result;
     }
 
-    private static double[] sortedScores(Scored[] scored) {
-        double[] byScore = new double[scored.length];
+    /** The candidates' scores as longs ordered as {@link Double#compare} orders the scores. */
+    private static long[] scoreKeys(Scored[] scored) {
+        long[] keys = new long[scored.length];
         for (int i = 0; i < scored.length; i++) {
-            byScore[i] = scored[i].score;
+            keys[i] = key(scored[i].score);
         }
-        Arrays.sort(byScore);
-        return byScore;
+        return keys;
+    }
+
+    /** A long whose signed order is the {@link Double#compare} order of doubles (-0.0 below 0.0, NaN on top). */
+    static long key(double d) {
+        long bits = Double.doubleToLongBits(d);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+    }
+
+    /** The double of a {@link #key}. */
+    static double score(long key) {
+        return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
+    }
+
+    /**
+     * The {@code k}-th smallest (from 0) of {@code keys}, which it partly reorders: quickselect, the
+     * value a sort would put at {@code k} without sorting the rest.
+     */
+    static long select(long[] keys, int k) {
+        int lo = 0;
+        int hi = keys.length - 1;
+        while (lo < hi) {
+            long pivot = medianOfThree(keys[lo], keys[(lo + hi) >>> 1], keys[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (keys[i] < pivot) {
+                    i++;
+                }
+                while (keys[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = keys[i];
+                    keys[i++] = keys[j];
+                    keys[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return keys[k]; // between the two parts: equal to the pivot
+            }
+        }
+        return keys[k];
+    }
+
+    private static long medianOfThree(long a, long b, long c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private Scored[] scored(List<Candidate> candidates, TermStats[] byId) {
@@ -234,14 +284,14 @@ public final class KeywordExtractor {
         return (flags[token] & flag) != 0;
     }
 
-    /** Neighbour pairs (term id, neighbour's id) already counted, to the left and to the right. */
-    private LongSet leftPairs;
-    private LongSet rightPairs;
+    /** Neighbour pairs (term, left neighbour) already counted, and for which side. */
+    private PairSet pairs;
+    private static final int LEFT = 1;
+    private static final int RIGHT = 2;
 
     private Map<String, TermStats> termStats(TermStats[] byId) {
         Map<String, TermStats> terms = new HashMap<>();
-        leftPairs = new LongSet();
-        rightPairs = new LongSet();
+        pairs = new PairSet();
         int n = analysis.sentenceCount();
         int usedSentences = 0;
         for (int s = 0; s < n; s++) {
@@ -254,12 +304,16 @@ public final class KeywordExtractor {
         return terms;
     }
 
-    /** Counts the words of sentence {@code s} (those with a letter) into their terms' statistics. */
+    /**
+     * Counts the words of sentence {@code s} (those with a letter) into their terms' statistics, and
+     * each pair of neighbours once, at its later token.
+     */
     private void count(int s, TermStats[] byId, Map<String, TermStats> terms) {
         for (int k = start[s]; k < start[s + 1]; k++) {
             if (has(k, LETTER)) {
                 count(s, k, byId, terms);
             }
+            neighbours(s, k, byId);
         }
     }
 
@@ -298,20 +352,36 @@ public final class KeywordExtractor {
         } else if (k > start[s] && has(k, UPPER_FIRST)) {
             t.upper++;
         }
-        int from = start[s];
-        int to = start[s + 1];
+    }
+
+    /**
+     * The pairs of neighbours ending at token {@code k}: each earlier token {@code p} within
+     * {@link #WINDOW} with no punctuation between is a left neighbour of k (counted for k's term
+     * when k has a letter) and k a right neighbour of p (counted for p's term when p has a
+     * letter). One set of (term, left neighbour) pairs serves both sides: a right pair is a left
+     * pair the other way round, and the set remembers which side has seen each.
+     */
+    private void neighbours(int s, int k, TermStats[] byId) {
+        boolean left = has(k, LETTER);
         for (int w = 1; w <= WINDOW; w++) {
-            if (k - w >= from && !crosses(k - w + 1, k)) {
-                if (leftPairs.add(((long) id << 32) | tokenIds[k - w])) {
-                    t.leftDistinct++;
-                }
-                t.leftTotal++;
+            int p = k - w;
+            if (p < start[s] || crosses(p + 1, k)) {
+                continue;
             }
-            if (k + w < to && !crosses(k + 1, k + w)) {
-                if (rightPairs.add(((long) id << 32) | tokenIds[k + w])) {
-                    t.rightDistinct++;
-                }
+            boolean right = has(p, LETTER);
+            if (!left && !right) {
+                continue;
+            }
+            int seen = pairs.add(((long) tokenIds[k] << 32) | tokenIds[p], (left ? LEFT : 0) | (right ? RIGHT : 0));
+            if (left) {
+                TermStats t = byId[tokenIds[k]];
+                t.leftTotal++;
+                t.leftDistinct += (seen & LEFT) != 0 ? 1 : 0;
+            }
+            if (right) {
+                TermStats t = byId[tokenIds[p]];
                 t.rightTotal++;
+                t.rightDistinct += (seen & RIGHT) != 0 ? 1 : 0;
             }
         }
     }
@@ -326,39 +396,52 @@ public final class KeywordExtractor {
         return false;
     }
 
-    /** A set of longs (open addressing): the (term, neighbour) pairs already seen. */
-    private static final class LongSet {
-        private long[] slots = new long[1024]; // key + 1; 0 is empty
+    /** Pairs of stem numbers (open addressing), each with the sides it has been counted for. */
+    private static final class PairSet {
+        private long[] keys = new long[1024]; // key + 1; 0 is empty
+        private byte[] sides = new byte[1024];
         private int size;
 
-        boolean add(long key) {
-            if ((size + 1) * 2 > slots.length) {
-                long[] old = slots;
-                slots = new long[old.length * 2];
-                for (long k : old) {
-                    if (k != 0) {
-                        insert(k);
-                    }
-                }
+        /** Marks {@code key} as seen from {@code wanted} sides; returns those it had not been seen from. */
+        int add(long key, int wanted) {
+            if ((size + 1) * 2 > keys.length) {
+                grow();
             }
-            if (insert(key + 1)) {
+            long stored = key + 1;
+            int mask = keys.length - 1;
+            int i = slot(stored, mask);
+            while (keys[i] != 0 && keys[i] != stored) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == 0) {
+                keys[i] = stored;
                 size++;
-                return true;
             }
-            return false;
+            int fresh = wanted & ~sides[i];
+            sides[i] |= (byte) wanted;
+            return fresh;
         }
 
-        private boolean insert(long stored) {
-            int mask = slots.length - 1;
-            for (int i = (int) ((stored * 0x9E3779B97F4A7C15L) >>> 40) & mask; ; i = (i + 1) & mask) {
-                if (slots[i] == 0) {
-                    slots[i] = stored;
-                    return true;
-                }
-                if (slots[i] == stored) {
-                    return false;
+        private void grow() {
+            long[] oldKeys = keys;
+            byte[] oldSides = sides;
+            keys = new long[oldKeys.length * 2];
+            sides = new byte[keys.length];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] != 0) {
+                    int i = slot(oldKeys[j], mask);
+                    while (keys[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    sides[i] = oldSides[j];
                 }
             }
+        }
+
+        private static int slot(long stored, int mask) {
+            return (int) ((stored * 0x9E3779B97F4A7C15L) >>> 40) & mask;
         }
     }
 

@@ -207,6 +207,8 @@ public final class SentenceRanker {
         private final int[] heapIds;
         private final double[] heapSims;
         private final int[] heapSize;
+        /** The similarity of the weakest in a full heap (-infinity before): a compact first test for offers. */
+        private final double[] floor;
         final int[] keptStart;
         int[] kept;
         float[] keptWeight;
@@ -218,6 +220,8 @@ public final class SentenceRanker {
             heapIds = new int[n * MAX_NEIGHBOURS];
             heapSims = new double[n * MAX_NEIGHBOURS];
             heapSize = new int[n];
+            floor = new double[n];
+            Arrays.fill(floor, Double.NEGATIVE_INFINITY);
             keptStart = new int[n + 1];
             kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
             keptWeight = new float[kept.length];
@@ -258,10 +262,11 @@ public final class SentenceRanker {
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (sim >= MIN_SIMILARITY) {
-                    offer(s, other, sim);
-                    offer(other, s, sim);
+                if (sim < MIN_SIMILARITY) {
+                    continue;
                 }
+                offer(s, other, sim);
+                offer(other, s, sim);
             }
         }
 
@@ -270,17 +275,20 @@ public final class SentenceRanker {
          * (ties to the lower id; the order of offers does not matter): a min-heap, the weakest on top.
          */
         private void offer(int node, int other, double sim) {
+            if (sim < floor[node]) {
+                return; // weaker than the weakest of a full heap: most offers end here, without reading the heap
+            }
             int base = node * MAX_NEIGHBOURS;
             int size = heapSize[node];
             if (size < MAX_NEIGHBOURS) {
-                heapIds[base + size] = other;
-                heapSims[base + size] = sim;
-                siftUp(heapIds, heapSims, base, size);
+                siftUp(heapIds, heapSims, base, size, other, sim);
                 heapSize[node] = size + 1;
+                if (size + 1 == MAX_NEIGHBOURS) {
+                    floor[node] = heapSims[base];
+                }
             } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
-                heapIds[base] = other;
-                heapSims[base] = sim;
-                siftDown(heapIds, heapSims, base, size);
+                siftDown(heapIds, heapSims, base, size, other, sim);
+                floor[node] = heapSims[base];
             }
         }
 
@@ -396,43 +404,48 @@ public final class SentenceRanker {
         return sa < sb || (sa == sb && a > b);
     }
 
-    /** Moves entry {@code i} of the min-heap at {@code base} up to its place. */
-    private static void siftUp(int[] ids, double[] sims, int base, int i) {
+    /**
+     * Puts (id, sim) into the min-heap at {@code base} in the free slot {@code i} (its size), moving
+     * stronger parents down into the hole until its place is found.
+     */
+    private static void siftUp(int[] ids, double[] sims, int base, int i, int id, double sim) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (!weaker(ids[base + i], sims[base + i], ids[base + parent], sims[base + parent])) {
-                return;
+            if (!weaker(id, sim, ids[base + parent], sims[base + parent])) {
+                break;
             }
-            swap(ids, sims, base + i, base + parent);
+            put(ids, sims, base + i, ids[base + parent], sims[base + parent]);
             i = parent;
         }
+        put(ids, sims, base + i, id, sim);
     }
 
-    /** Moves the top of the min-heap of {@code size} entries at {@code base} down to its place. */
-    private static void siftDown(int[] ids, double[] sims, int base, int size) {
+    /**
+     * Replaces the top of the min-heap of {@code size} entries at {@code base} by (id, sim),
+     * moving weaker children up into the hole until its place is found.
+     */
+    private static void siftDown(int[] ids, double[] sims, int base, int size, int id, double sim) {
         int i = 0;
         while (true) {
-            int weakest = i;
-            for (int child = 2 * i + 1; child <= 2 * i + 2 && child < size; child++) {
-                if (weaker(ids[base + child], sims[base + child], ids[base + weakest], sims[base + weakest])) {
-                    weakest = child;
-                }
+            int child = 2 * i + 1;
+            if (child >= size) {
+                break;
             }
-            if (weakest == i) {
-                return;
+            if (child + 1 < size && weaker(ids[base + child + 1], sims[base + child + 1], ids[base + child], sims[base + child])) {
+                child++;
             }
-            swap(ids, sims, base + i, base + weakest);
-            i = weakest;
+            if (!weaker(ids[base + child], sims[base + child], id, sim)) {
+                break;
+            }
+            put(ids, sims, base + i, ids[base + child], sims[base + child]);
+            i = child;
         }
+        put(ids, sims, base + i, id, sim);
     }
 
-    private static void swap(int[] ids, double[] sims, int a, int b) {
-        int id = ids[a];
-        ids[a] = ids[b];
-        ids[b] = id;
-        double sim = sims[a];
-        sims[a] = sims[b];
-        sims[b] = sim;
+    private static void put(int[] ids, double[] sims, int at, int id, double sim) {
+        ids[at] = id;
+        sims[at] = sim;
     }
 
     /** The weight each posting's sentence gives the term, aligned with {@code postings}. */

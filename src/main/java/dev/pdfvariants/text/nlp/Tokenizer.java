@@ -1,7 +1,6 @@
 package dev.pdfvariants.text.nlp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +15,9 @@ import org.tartarus.snowball.SnowballStemmer;
  * stemmer; runs of Han, kana or Hangul become overlapping character bigrams (a one-character run
  * stays a unigram), which is how CJK text is indexed without a dictionary.
  * <p>
- * One instance per document (the stemmer is not thread-safe), which remembers each word it has seen
- * as written (stem and stopword flag); stems are also cached for the whole run,
+ * One instance per document (the stemmer is not thread-safe), used on its document's thread, which
+ * keeps each word seen as written (stem and stopword flag) for the thread's next documents; stems
+ * are also cached for the whole run,
  * by language, since words repeat within and across documents.
  */
 public final class Tokenizer {
@@ -33,14 +33,19 @@ public final class Tokenizer {
     private final SnowballStemmer stemmer;
     private final Map<String, String> stems;
     private final boolean elision;
-    /** The words of this tokenizer's text, as written: most come back many times. */
-    private final Map<String, Word> words = new HashMap<>();
+    /** The words seen on this thread in this language, as written (most come back many times). */
+    private final WordTable words;
+    /** Words tables by language, one set per thread: tokenizers live on the thread of their document. */
+    private static final ThreadLocal<Map<String, WordTable>> WORDS = ThreadLocal.withInitial(java.util.HashMap::new);
+    /** Words per language kept in a thread's table at most. */
+    private static final int WORDS_LIMIT = 1 << 16;
 
     public Tokenizer(Language language) {
         this.language = language;
         this.elision = Set.of("fr", "it", "ca").contains(language.code());
         this.stemmer = language.stemmer() != null ? language.stemmer().get() : null;
         this.stems = SHARED_STEMS.computeIfAbsent(language.code(), code -> new ConcurrentHashMap<>());
+        this.words = WORDS.get().computeIfAbsent(language.code(), code -> new WordTable());
     }
 
     public Language language() {
@@ -94,26 +99,88 @@ public final class Tokenizer {
     /** Adds the word starting at {@code from} (a letter or digit); returns where it ends. */
     private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
         int end = wordEnd(sentence, from);
-        String word = sentence.substring(from, end);
-        Word known = words.get(word);
-        if (known == null) {
-            known = word(word);
-            words.put(word, known);
-        }
-        tokens.add(new Token(word, known.stem(), known.stop(), from, end, pendingBreak && !tokens.isEmpty()));
+        Word word = word(sentence, from, end);
+        tokens.add(new Token(word.text(), word.stem(), word.stop(), from, end, pendingBreak && !tokens.isEmpty()));
         return end;
     }
 
-    /** What a word is, whatever its place: its stem and whether it is a stopword. */
-    private record Word(String stem, boolean stop) {
+    /** What a word is, whatever its place: its text, stem and whether it is a stopword. */
+    private record Word(String text, String stem, boolean stop, int hash) {
     }
 
-    private Word word(String word) {
+    /**
+     * The word {@code sentence[from, end)}, looked up by its chars in the words seen so far (no
+     * substring is made for a word seen before), else analysed and remembered. A word's stem and
+     * stopword flag are pure functions of its text and language, so the table serves every
+     * document of the thread.
+     */
+    private Word word(String sentence, int from, int end) {
+        int hash = 0;
+        for (int i = from; i < end; i++) {
+            hash = 31 * hash + sentence.charAt(i); // String.hashCode of the word
+        }
+        Word known = words.find(sentence, from, end, hash);
+        if (known != null) {
+            return known;
+        }
+        Word word = analyse(sentence.substring(from, end), hash);
+        if (words.count < WORDS_LIMIT) {
+            words.add(word);
+        }
+        return word;
+    }
+
+    /** Words by their chars: open addressing on their String hash. */
+    private static final class WordTable {
+        private Word[] slots = new Word[1024];
+        private int count;
+
+        Word find(String sentence, int from, int end, int hash) {
+            int length = end - from;
+            int mask = slots.length - 1;
+            for (int i = slot(hash, mask); slots[i] != null; i = i + 1 & mask) {
+                Word w = slots[i];
+                if (w.hash() == hash && w.text().length() == length && sentence.regionMatches(from, w.text(), 0, length)) {
+                    return w;
+                }
+            }
+            return null;
+        }
+
+        void add(Word word) {
+            if (++count * 2 > slots.length) {
+                Word[] old = slots;
+                slots = new Word[old.length * 2];
+                for (Word w : old) {
+                    if (w != null) {
+                        put(w);
+                    }
+                }
+            }
+            put(word);
+        }
+
+        private void put(Word word) {
+            int mask = slots.length - 1;
+            int i = slot(word.hash(), mask);
+            while (slots[i] != null) {
+                i = i + 1 & mask;
+            }
+            slots[i] = word;
+        }
+
+        /** The slot of a hash: the top bits of a multiplicative mix. */
+        private static int slot(int hash, int mask) {
+            return (hash * 0x9E3779B9) >>> Integer.numberOfLeadingZeros(mask);
+        }
+    }
+
+    private Word analyse(String word, int hash) {
         String lower = word.toLowerCase(Locale.ROOT);
         String unelided = stripElision(lower);
         boolean stop = language.stopwords().contains(lower)
                 || (unelided != lower && language.stopwords().contains(unelided));
-        return new Word(stem(lower), stop);
+        return new Word(word, stem(lower), stop, hash);
     }
 
     /**

@@ -40,4 +40,27 @@ class KeywordExtractorTest {
         assertThat(new KeywordExtractor(a, null).extract(40)).extracting(Keyword::text)
                 .contains("rooftop garden", "storm drain", "water meter");
     }
+
+    @Test
+    void selectionFindsWhatASortPutsAtEachPlace() {
+        double[] values = {0.0, -0.0, 1.5, -1.5, 2.0, 1e-300, -1e300, Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.25, 0.25, 0.3};
+        Random random = new Random(19);
+        for (int round = 0; round < 20_000; round++) {
+            int n = 1 + random.nextInt(round % 10 == 0 ? 2_000 : 40);
+            double[] scores = new double[n];
+            for (int i = 0; i < n; i++) {
+                scores[i] = random.nextInt(3) == 0 ? values[random.nextInt(values.length)] : random.nextInt(20) / 7.0;
+            }
+            double[] sorted = scores.clone();
+            java.util.Arrays.sort(sorted);
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = KeywordExtractor.key(scores[i]);
+            }
+            int k = random.nextInt(n);
+            double selected = KeywordExtractor.score(KeywordExtractor.select(keys, k));
+            assertThat(Double.compare(selected, sorted[k])).as("k=%d of %s", k, java.util.Arrays.toString(scores)).isZero();
+        }
+    }
 }

@@ -15,21 +15,39 @@ class TokenizerTest {
         "\uD835", "e\u0301", "\u0301", "\u0903", "٣", "ß", "Ωμέγα"};
 
     @Test
-    void tokenBoundariesAgreeWithThePlainRulesOnRandomSentences() {
+    void tokenBoundariesAgreeWithThePlainRulesOnRandomSentences() throws Exception {
         Random random = new Random(16);
-        Tokenizer tokenizer = new Tokenizer(Languages.of("fr"));
+        List<String> sentences = new ArrayList<>();
         for (int n = 0; n < 100_000; n++) {
             StringBuilder b = new StringBuilder();
             for (int k = random.nextInt(14); k > 0; k--) {
                 b.append(PIECES[random.nextInt(PIECES.length)]);
             }
-            String sentence = b.toString();
+            sentences.add(b.toString());
+        }
+        Tokenizer tokenizer = new Tokenizer(Languages.of("fr"));
+        List<List<Token>> tokens = new ArrayList<>();
+        for (String sentence : sentences) {
             List<String> actual = new ArrayList<>();
-            for (Token t : tokenizer.tokens(sentence)) {
+            List<Token> sentenceTokens = tokenizer.tokens(sentence);
+            for (Token t : sentenceTokens) {
                 actual.add(t.start() + "-" + t.end() + (t.breakBefore() ? "!" : "") + ":" + t.text());
             }
             assertThat(actual).as(sentence).isEqualTo(reference(sentence));
+            tokens.add(sentenceTokens);
         }
+        // what a thread's table of words gives is what another thread, meeting the words in the
+        // opposite order (its table filled and grown differently), works out
+        List<List<Token>> other = new ArrayList<>(java.util.Collections.nCopies(sentences.size(), null));
+        Thread thread = new Thread(() -> {
+            Tokenizer fresh = new Tokenizer(Languages.of("fr"));
+            for (int i = sentences.size() - 1; i >= 0; i--) {
+                other.set(i, fresh.tokens(sentences.get(i)));
+            }
+        });
+        thread.start();
+        thread.join();
+        assertThat(tokens).isEqualTo(other);
     }
 
     /** Tokens as the code-point rules draw them: start-end, ! for a break before, and the text. */
