@@ -101,6 +101,12 @@ class LauncherIT {
                 .isEqualTo(300);
         String serial = flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-XX:+UseSerialGC"), "run", "--help", "-j", "2");
         assertThat(serial).contains("-XX:+UseSerialGC").doesNotContain("UseParallelGC");
+
+        // the optimizing compiler starts later than the JVM's default (5000 calls, 40000 loop iterations) ...
+        assertThat(two).contains("-XX:Tier4InvocationThreshold=60000", "-XX:Tier4BackEdgeThreshold=640000");
+        // ... unless the user says otherwise
+        assertThat(flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "run", "--help"))
+                .contains("-XX:Tier4BackEdgeThreshold=40000").doesNotContain("-XX:Tier4BackEdgeThreshold=640000");
     }
 
     @Test
