@@ -41,7 +41,9 @@ rm -rf "$out"
 report=$here/results/profile-$(basename "$corpus").txt
 samples=$here/work/profile-samples.txt
 jfr print --events jdk.ExecutionSample --stack-depth 1 "$jfr_file" > "$samples"
-python3 - "$samples" "$threads" "$corpus" "$*" > "$report" <<'PY'
+# the corpus as the command was given, relative to the repository when it lies near it: no machine's paths in results
+shown=$(realpath --relative-to="$root" "$corpus" 2>/dev/null || basename "$corpus")
+python3 - "$samples" "$threads" "$shown" "$*" > "$report" <<'PY'
 import collections, re, sys
 samples_file, threads_file, corpus, options = sys.argv[1:5]
 frames = collections.Counter()
