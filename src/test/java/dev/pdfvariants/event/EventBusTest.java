@@ -45,35 +45,30 @@ class EventBusTest {
     void orderedListenersSeeAnEventBeforeConcurrentOnesAndCloseClosesBoth() {
         List<String> seen = new CopyOnWriteArrayList<>();
         EventBus bus = new EventBus();
-        bus.subscribeConcurrent(new EventListener() {
-            @Override
-            public void onEvent(Event event) {
-                seen.add("concurrent");
-            }
-
-            @Override
-            public void close() {
-                seen.add("concurrent closed");
-            }
-        });
-        bus.subscribe(new EventListener() {
-            @Override
-            public void onEvent(Event event) {
-                seen.add("ordered");
-            }
-
-            @Override
-            public void close() {
-                seen.add("ordered closed");
-            }
-        });
+        bus.subscribeConcurrent(recording(seen, "concurrent"));
+        bus.subscribe(recording(seen, "ordered"));
         bus.publish(started("a"));
         bus.close();
         bus.publish(started("dropped"));
         assertEquals(List.of("ordered", "concurrent", "ordered closed", "concurrent closed"), seen);
     }
 
-    private static void await(CountDownLatch latch) {
+    /** A listener noting {@code name} for each event and {@code name closed} when closed. */
+    private static EventListener recording(List<String> seen, String name) {
+        return new EventListener() {
+            @Override
+            public void onEvent(Event event) {
+                seen.add(name);
+            }
+
+            @Override
+            public void close() {
+                seen.add(name + " closed");
+            }
+        };
+    }
+
+        private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
