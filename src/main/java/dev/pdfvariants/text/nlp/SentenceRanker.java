@@ -190,25 +190,25 @@ public final class SentenceRanker {
      * Each node's kept neighbours (at most {@link #MAX_NEIGHBOURS}), sorted by id, in one flat array.
      * <p>
      * A similarity is a sum over the shared terms in ascending term order of products of two float
-     * weights, which come out the same (bit for bit) from either end: so each pair is summed once,
-     * by its lower-numbered end, and offered to the strongest-neighbour heaps of both ends (every
-     * node has one from the start). When a node's turn comes, every pair with an earlier node has
-     * been offered to it already, so after its own pairs its heap is final.
+     * weights, which come out the same (bit for bit) from either end: so each node sums its pairs
+     * with every other node itself and picks its strongest from its own candidates, in arrays that
+     * stay in the processor's cache. (Summing each pair once, by its lower-numbered end, and
+     * offering it to a heap per node for both ends does half the additions, but sifts the heap of
+     * a random node for a fifth of the pairs: a fifth slower on long documents.)
      */
     private final class Neighbours {
         private final int[][] postings = postings();
         private final float[][] postingWeights = postingWeights(postings);
-        /** Per term, how many of its postings come before the sentence being looked at. */
-        private final int[] cursor = new int[postings.length];
         private final double[] acc;
         private final int[] touched;
         private int touchedCount;
-        /** Node x's heap is {@code heapIds/heapSims[x * MAX_NEIGHBOURS ...]}, {@code heapSize[x]} long. */
-        private final int[] heapIds;
-        private final double[] heapSims;
-        private final int[] heapSize;
-        /** The similarity of the weakest in a full heap (-infinity before): a compact first test for offers. */
-        private final double[] floor;
+        /** The candidates of the node being looked at: other sentences and their similarities. */
+        private final int[] candidateIds;
+        private final double[] candidateSims;
+        private final int[] histogram = new int[BUCKETS];
+        /** The neighbours chosen for the node being looked at. */
+        private final int[] chosenIds = new int[MAX_NEIGHBOURS];
+        private final double[] chosenSims = new double[MAX_NEIGHBOURS];
         final int[] keptStart;
         int[] kept;
         float[] keptWeight;
@@ -217,11 +217,8 @@ public final class SentenceRanker {
         Neighbours(int n) {
             acc = new double[n];
             touched = new int[n];
-            heapIds = new int[n * MAX_NEIGHBOURS];
-            heapSims = new double[n * MAX_NEIGHBOURS];
-            heapSize = new int[n];
-            floor = new double[n];
-            Arrays.fill(floor, Double.NEGATIVE_INFINITY);
+            candidateIds = new int[n];
+            candidateSims = new double[n];
             keptStart = new int[n + 1];
             kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
             keptWeight = new float[kept.length];
@@ -237,17 +234,15 @@ public final class SentenceRanker {
             for (int k = 0; k < vectorTerms[s].length; k++) {
                 int t = vectorTerms[s][k];
                 if (postings[t] != null) {
-                    // postings ascend, and the sentences are looked at in order: s is at cursor[t]
-                    accumulate(postings[t], postingWeights[t], ++cursor[t], vectorWeights[s][k]);
+                    accumulate(postings[t], postingWeights[t], vectorWeights[s][k]);
                 }
             }
-            offerTouched(s);
-            keep(s);
+            keep(strongest(s));
         }
 
-        /** Adds one term's share of the similarity of {@code s} to the later sentences holding it. */
-        private void accumulate(int[] list, float[] weights, int from, float w) {
-            for (int p = from; p < list.length; p++) {
+        /** Adds one term's share of the similarity of {@code s} to the other sentences holding it. */
+        private void accumulate(int[] list, float[] weights, float w) {
+            for (int p = 0; p < list.length; p++) {
                 int other = list[p];
                 if (acc[other] == 0) {
                     touched[touchedCount++] = other;
@@ -256,53 +251,70 @@ public final class SentenceRanker {
             }
         }
 
-        /** Offers each later sentence touched and similar enough to both ends' heaps; clears the sums. */
-        private void offerTouched(int s) {
+        /**
+         * Puts the {@link #MAX_NEIGHBOURS} strongest sentences touched and similar enough (ties to
+         * the lower id) into {@code chosenIds/chosenSims}, clearing the sums; returns how many.
+         * <p>
+         * Not a heap over all candidates: its sift steps take unpredictable branches, and a node
+         * has hundreds of candidates in a long document. Instead a histogram of the similarities
+         * (monotone buckets) tells the bucket the weakest kept one falls in; the candidates above it
+         * are kept outright and only that bucket's go through a heap, for the places left.
+         */
+        private int strongest(int s) {
+            int count = 0;
             for (int t = 0; t < touchedCount; t++) {
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (sim < MIN_SIMILARITY) {
-                    continue;
+                if (other != s && sim >= MIN_SIMILARITY) {
+                    candidateIds[count] = other;
+                    candidateSims[count++] = sim;
                 }
-                offer(s, other, sim);
-                offer(other, s, sim);
             }
+            if (count <= MAX_NEIGHBOURS) {
+                System.arraycopy(candidateIds, 0, chosenIds, 0, count);
+                System.arraycopy(candidateSims, 0, chosenSims, 0, count);
+                return count;
+            }
+            for (int c = 0; c < count; c++) {
+                histogram[bucket(candidateSims[c])]++;
+            }
+            int boundary = BUCKETS - 1;
+            int above = 0; // candidates in the buckets above the boundary: all kept
+            while (above + histogram[boundary] < MAX_NEIGHBOURS) {
+                above += histogram[boundary--];
+            }
+            Arrays.fill(histogram, 0);
+            int size = 0;
+            int places = MAX_NEIGHBOURS - above; // for the boundary bucket's strongest: a min-heap after the others
+            int inHeap = 0;
+            for (int c = 0; c < count; c++) {
+                int b = bucket(candidateSims[c]);
+                if (b > boundary) {
+                    chosenIds[size] = candidateIds[c];
+                    chosenSims[size++] = candidateSims[c];
+                } else if (b == boundary) {
+                    int other = candidateIds[c];
+                    double sim = candidateSims[c];
+                    if (inHeap < places) {
+                        siftUp(chosenIds, chosenSims, above, inHeap++, other, sim);
+                    } else if (weaker(chosenIds[above], chosenSims[above], other, sim)) {
+                        siftDown(chosenIds, chosenSims, above, inHeap, other, sim);
+                    }
+                }
+            }
+            return MAX_NEIGHBOURS;
         }
 
-        /**
-         * Keeps {@code other} among the {@link #MAX_NEIGHBOURS} strongest offered to {@code node}
-         * (ties to the lower id; the order of offers does not matter): a min-heap, the weakest on top.
-         */
-        private void offer(int node, int other, double sim) {
-            if (sim < floor[node]) {
-                return; // weaker than the weakest of a full heap: most offers end here, without reading the heap
-            }
-            int base = node * MAX_NEIGHBOURS;
-            int size = heapSize[node];
-            if (size < MAX_NEIGHBOURS) {
-                siftUp(heapIds, heapSims, base, size, other, sim);
-                heapSize[node] = size + 1;
-                if (size + 1 == MAX_NEIGHBOURS) {
-                    floor[node] = heapSims[base];
-                }
-            } else if (weaker(heapIds[base], heapSims[base], other, sim)) {
-                siftDown(heapIds, heapSims, base, size, other, sim);
-                floor[node] = heapSims[base];
-            }
-        }
-
-        /** Appends the neighbours in the heap of {@code s}, sorted by id. */
-        private void keep(int s) {
-            int base = s * MAX_NEIGHBOURS;
-            int size = heapSize[s];
+        /** Appends the {@code size} neighbours chosen, sorted by id. */
+        private void keep(int size) {
             if (keptCount + size > kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptCount + size));
                 keptWeight = Arrays.copyOf(keptWeight, kept.length);
             }
             for (int q = 0; q < size; q++) { // insertion sort by id: at most MAX_NEIGHBOURS
-                int id = heapIds[base + q];
-                float w = (float) heapSims[base + q];
+                int id = chosenIds[q];
+                float w = (float) chosenSims[q];
                 int at = keptCount + q;
                 while (at > keptCount && kept[at - 1] > id) {
                     kept[at] = kept[at - 1];
@@ -397,6 +409,14 @@ public final class SentenceRanker {
             }
         }
         return count;
+    }
+
+    /** Similarity buckets of {@code strongest}: 1/256 wide, the last one holding 255/256 and above. */
+    private static final int BUCKETS = 256;
+
+    /** The bucket of a similarity (at least 0): monotone, so a higher bucket means a higher similarity. */
+    private static int bucket(double sim) {
+        return Math.min(BUCKETS - 1, (int) (sim * BUCKETS));
     }
 
     /** Whether neighbour a (similarity sa) ranks below b: lower similarity, or the same and a higher id. */

@@ -51,6 +51,27 @@ class SentenceRankerTest {
         assertThat(edges).isGreaterThan(10_000);
     }
 
+    @Test
+    void tiesAcrossTheStrongestAreBrokenByTheLowerId() {
+        // 90 copies of one sentence (every pair equally similar) among others: each copy keeps the
+        // lowest-numbered copies, and the graph agrees with the plain one
+        List<String> sentences = new ArrayList<>();
+        for (int s = 0; s < 120; s++) {
+            sentences.add(s % 4 == 3 ? "Rooftop garden " + WORDS[s % 15] + " cooling." : "Storm water meters drain the roof.");
+        }
+        Analysis a = Analysis.of(Languages.of("en"), sentences);
+        boolean[] rankable = new boolean[sentences.size()];
+        Arrays.fill(rankable, true);
+        SentenceRanker ranker = new SentenceRanker(a, rankable);
+        SentenceRanker.Graph g = ranker.graph();
+        SentenceRanker.Graph expected = reference(a, rankable, ranker);
+        for (int s = 0; s < sentences.size(); s++) {
+            assertThat(g.neighbours()[s]).as("neighbours of %d", s).containsExactly(expected.neighbours()[s]);
+        }
+        // a late copy (sentence 118) is among nobody's strongest 20 but keeps the first 20 copies itself
+        assertThat(g.neighbours()[118]).startsWith(0, 1, 2, 4, 5, 6, 8);
+    }
+
     /** Every pair summed over its shared terms (those in at most MAX_POSTINGS sentences), both ways. */
     private static SentenceRanker.Graph reference(Analysis a, boolean[] rankable, SentenceRanker ranker) {
         int n = a.sentenceCount();
