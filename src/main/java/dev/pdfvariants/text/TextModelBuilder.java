@@ -170,13 +170,22 @@ public final class TextModelBuilder {
         return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
     }
 
-    /** Whether {@link #CAPTION} can match: each of its words starts with f, t or a, in either case, and no other letter folds to those. */
+    /**
+     * Whether {@link #CAPTION} can match: its words start with fi, ta or ab, in either case, and no
+     * other char folds to those first letters, nor does an ASCII char other than these to the
+     * second ones ({@code "The"}, {@code "As"}, {@code "For"} … are rejected without the regex).
+     */
     static boolean mayBeCaption(String s) {
-        if (s.isEmpty()) {
+        if (s.length() < 2) {
             return false;
         }
         char c = s.charAt(0);
-        return c == 'f' || c == 'F' || c == 't' || c == 'T' || c == 'a' || c == 'A';
+        char d = s.charAt(1);
+        if (d >= 128) {
+            return c == 'f' || c == 'F' || c == 't' || c == 'T' || c == 'a' || c == 'A';
+        }
+        return (c == 'f' || c == 'F') && (d == 'i' || d == 'I') || (c == 't' || c == 'T') && (d == 'a' || d == 'A')
+                || (c == 'a' || c == 'A') && (d == 'b' || d == 'B');
     }
 
     private static int firstLetter(String s) {

@@ -100,4 +100,28 @@ class ProseTest {
         assertThat(TextModelBuilder.mayBeCaption("Figure 2 shows")).isTrue();
         assertThat(TextModelBuilder.mayBeCaption("")).isFalse();
     }
+
+    @Test
+    void onlyFiAndTaAndAbOpenACaption() {
+        // every alternative's tail after each possible second char, behind each first letter that
+        // can open one: where CAPTION matches, the quick test lets it through
+        String[] tails = {"g. 1", "gure 1", "ble 1", "bla 1", "belle 1", "bleau 1", "b. 1", "bildung 1"};
+        int matched = 0;
+        for (char first : "fFtTaA".toCharArray()) {
+            for (char c = 0; c < 0xFFFF; c++) {
+                for (String tail : tails) {
+                    String s = "" + first + c + tail;
+                    if (CAPTION.matcher(s).matches()) {
+                        matched++;
+                        assertThat(TextModelBuilder.mayBeCaption(s)).as("%sU+%04X%s", first, (int) c, tail).isTrue();
+                    }
+                }
+            }
+        }
+        assertThat(matched).isGreaterThanOrEqualTo(8 * 4); // each alternative, both letters in either case
+        assertThat(TextModelBuilder.mayBeCaption("The figure 2")).isFalse();
+        assertThat(TextModelBuilder.mayBeCaption("As table 2 shows")).isFalse();
+        assertThat(TextModelBuilder.mayBeCaption("TABLE 2")).isTrue();
+        assertThat(TextModelBuilder.mayBeCaption("Abb. 3")).isTrue();
+    }
 }
