@@ -298,13 +298,15 @@ final class HeadingDetector {
     /** The same text as a heading many times over is a table header or a label. */
     private void dropRepeats(boolean[] candidate) {
         Map<String, Integer> repeats = new HashMap<>();
+        String[] normals = new String[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             if (candidate[i]) {
-                repeats.merge(normal(blocks.get(i).text()), 1, Integer::sum);
+                normals[i] = normal(blocks.get(i).text());
+                repeats.merge(normals[i], 1, Integer::sum);
             }
         }
         for (int i = 0; i < blocks.size(); i++) {
-            candidate[i] &= !(candidate[i] && repeats.get(normal(blocks.get(i).text())) > MAX_REPEATS);
+            candidate[i] &= !(candidate[i] && repeats.get(normals[i]) > MAX_REPEATS);
         }
     }
 
@@ -409,7 +411,32 @@ final class HeadingDetector {
         return Math.round(b.fontSize() * 2) / 2f + (b.bold() ? "/b" : "/r");
     }
 
+    /**
+     * The text lowercased, its runs of letters and numbers (Unicode categories L and N) joined by
+     * single spaces: {@code replaceAll("[^\\p{L}\\p{N}]+", " ").strip()} without a regex.
+     */
     static String normal(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); ) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c) || isNumber(c)) {
+                if (gap && b.length() > 0) {
+                    b.append(' ');
+                }
+                gap = false;
+                b.appendCodePoint(c);
+            } else {
+                gap = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }
