@@ -15,6 +15,9 @@ args="-rf json -rff bench/results/jmh.json -o bench/results/jmh.txt ${*:-}"
     echo "# bench/jmh.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
     java -version 2>&1 | head -n 1
 } > bench/results/jmh.env
+# the benchmarks' classes are compiled afresh, so that JMH's annotation processor writes its
+# benchmark list again (it is removed after each run; an up-to-date compile would not rerun it)
+find target/test-classes -name '*Benchmark*.class' -delete 2>/dev/null || true
 mvn -B -q -Pjmh -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/jmh-classpath.txt
 # shellcheck disable=SC2086 # the arguments are words
