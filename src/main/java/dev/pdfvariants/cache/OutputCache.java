@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,24 +58,47 @@ public final class OutputCache {
 
     /** What is known about this input (with this SHA-256) from earlier runs. */
     public Lookup lookup(SourceFile source, String sha256) {
+        DocumentState recorded = store == null ? null : store.read(source.relativePath());
         DocumentState state = null;
-        if (!force && store != null && sha256 != null) {
-            DocumentState s = store.read(source.relativePath());
-            if (s != null && sha256.equals(s.sha256())) {
-                state = s;
-            }
+        if (!force && recorded != null && sha256 != null && sha256.equals(recorded.sha256())) {
+            state = recorded;
         }
-        return new Lookup(state, sha256);
+        return new Lookup(state, recorded, sha256);
     }
 
     /** One document's cached outcomes. */
     public final class Lookup {
         private final DocumentState state;
+        /** The state the last run recorded, whatever the input was then and even with --force. */
+        private final DocumentState recorded;
         private final String sha256;
 
-        private Lookup(DocumentState state, String sha256) {
+        private Lookup(DocumentState state, DocumentState recorded, String sha256) {
             this.state = state;
+            this.recorded = recorded;
             this.sha256 = sha256;
+        }
+
+        /**
+         * The outputs the variant's last recorded run wrote that this run did not write again, and
+         * that are still as they were written (nobody has changed them since): left behind they
+         * would pass for outputs of this run — the thumbnail of a page no longer asked for, a page
+         * of the longer old version of the input. A file changed since is never listed.
+         */
+        public List<Path> superseded(String variant, List<OutputFile> written) {
+            DocumentState.VariantEntry entry = recorded == null ? null : recorded.variants().get(variant);
+            if (entry == null) {
+                return List.of();
+            }
+            Set<String> again = new HashSet<>();
+            written.forEach(o -> again.add(o.path()));
+            List<Path> stale = new ArrayList<>();
+            for (DocumentState.StoredOutput o : entry.outputs()) {
+                if (!again.contains(o.path()) && intact(o)) {
+                    stale.add(layout.root().resolve(o.path()).normalize());
+                }
+            }
+            return stale;
         }
 
         /** The variant's cache key for this input, or null without a cache. */

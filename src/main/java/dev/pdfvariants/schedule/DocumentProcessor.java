@@ -23,6 +23,7 @@ import dev.pdfvariants.document.Cancellation;
 import dev.pdfvariants.document.DocumentContext;
 import dev.pdfvariants.document.DocumentResult;
 import dev.pdfvariants.document.Failure;
+import dev.pdfvariants.document.OutputFile;
 import dev.pdfvariants.document.Pages;
 import dev.pdfvariants.document.PdfLoader;
 import dev.pdfvariants.document.Status;
@@ -183,7 +184,7 @@ public final class DocumentProcessor {
                 VariantResult result = cached != null ? cached
                         : instrumentation.variant(variant.name(), () -> safeguards.retry().variant(
                                 source.relativePath(), variant.name(),
-                                () -> runVariant(variant, context, documentDir, cancellation, cache.key(variant))));
+                                () -> runVariant(variant, context, documentDir, cancellation, cache)));
                 results.add(result);
                 bus.publish(new Event.VariantGenerated(source.relativePath(), result));
             }
@@ -202,16 +203,23 @@ public final class DocumentProcessor {
         }
     }
 
-    /** One attempt at a variant, its result recorded under {@code cacheKey} (unless it was skipped only for now). */
+    /**
+     * One attempt at a variant, its result recorded under its cache key (unless it was skipped
+     * only for now). Once its outputs are in place, those of its last run that it did not write
+     * again are removed.
+     */
     private VariantResult runVariant(Variant variant, DocumentContext context, Path documentDir,
-            Cancellation cancellation, String cacheKey) {
+            Cancellation cancellation, OutputCache.Lookup cache) {
         MDC.put("variant", variant.name());
         long start = System.nanoTime();
+        String cacheKey = cache.key(variant);
         OutputSink sink = new OutputSink(layout, documentDir, cancellation);
         try {
             cancellation.checkpoint();
             variant.generate(context, sink);
-            return VariantResult.succeeded(variant.name(), millisSince(start), sink.commit()).withCacheKey(cacheKey);
+            List<OutputFile> written = sink.commit();
+            removeSuperseded(cache.superseded(variant.name(), written), documentDir);
+            return VariantResult.succeeded(variant.name(), millisSince(start), written).withCacheKey(cacheKey);
         } catch (CancellationException e) {
             sink.abort();
             throw e;
@@ -231,6 +239,37 @@ public final class DocumentProcessor {
             return VariantResult.failed(variant.name(), millisSince(start), classify(e)).withCacheKey(cacheKey);
         } finally {
             MDC.remove("variant");
+        }
+    }
+
+    /**
+     * Deletes a variant's outputs of its last run that this run did not write again, and the
+     * directories this leaves empty (never the document's own): best effort, a file that cannot
+     * be removed is only logged.
+     */
+    private static void removeSuperseded(List<Path> stale, Path documentDir) {
+        for (Path file : stale) {
+            if (!file.startsWith(documentDir) || file.equals(documentDir)) {
+                continue; // another document's outputs are not this one's to remove
+            }
+            try {
+                Files.deleteIfExists(file);
+                for (Path dir = file.getParent(); dir != null && dir.startsWith(documentDir) && !dir.equals(documentDir);
+                        dir = dir.getParent()) {
+                    if (!isEmptyDirectory(dir)) {
+                        break;
+                    }
+                    Files.delete(dir);
+                }
+            } catch (IOException e) {
+                LOG.warn("cannot remove the outdated output {}: {}", file, PdfLoader.oneLine(e));
+            }
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -189,4 +189,52 @@ class IncrementalRunTest {
         assertThat(variant(report, "always-corrupt").at("/error/kind").asText()).isEqualTo("corrupt");
         assertThat(variant(report, "flaky-io").get("status").asText()).isEqualTo("succeeded");
     }
+
+    private JsonNode outputs(String document, String name) throws IOException {
+        return variant(Pdfs.document(Pdfs.manifest(out), document), name).get("outputs");
+    }
+
+    @Test
+    void outputsOfTheLastRunThatARedoneVariantNoLongerWritesAreRemoved() throws IOException {
+        run("-v", "thumbnails,text", "--pages", "all");
+        assertThat(out.resolve("report/thumbnails/page-2.png")).exists();
+
+        run("-v", "thumbnails,text", "--pages", "1");
+        assertThat(out.resolve("report/thumbnails/page-1.png")).exists();
+        assertThat(out.resolve("report/thumbnails/page-2.png")).as("a page no longer asked for").doesNotExist();
+        assertThat(outputs("report.pdf", "thumbnails")).hasSize(1);
+        assertThat(out.resolve("report/text.txt")).as("another variant's outputs").exists();
+    }
+
+    @Test
+    void outputsOfTheLongerOldVersionOfAnInputAreRemovedWithTheirEmptiedDirectory() throws IOException {
+        run("-v", "split");
+        assertThat(out.resolve("report/pages")).isDirectory();
+        assertThat(outputs("report.pdf", "split")).hasSize(2);
+
+        Pdfs.simple(in.resolve("report.pdf"), "One page now.");
+        run("-v", "split");
+        assertThat(outputs("report.pdf", "split")).hasSize(1);
+        try (Stream<Path> files = Files.list(out.resolve("report/pages"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactly(outputs("report.pdf", "split").get(0).get("path").asText().replaceFirst(".*/", ""));
+        }
+
+        // a variant that now writes nothing at all (no page in range) takes its emptied directory with it
+        run("-v", "thumbnails", "--pages", "1");
+        assertThat(out.resolve("report/thumbnails")).isDirectory();
+        run("-v", "thumbnails", "--pages", "5");
+        assertThat(out.resolve("report/thumbnails")).doesNotExist();
+        assertThat(out.resolve("report")).isDirectory();
+    }
+
+    @Test
+    void anOutdatedOutputSomeoneHasChangedSinceIsLeftAlone() throws IOException {
+        run("-v", "thumbnails", "--pages", "all");
+        Path second = out.resolve("report/thumbnails/page-2.png");
+        Files.writeString(second, "annotated by hand");
+
+        run("-v", "thumbnails", "--pages", "1");
+        assertThat(second).hasContent("annotated by hand");
+    }
 }
