@@ -301,7 +301,7 @@ final class HeadingDetector {
         String[] normals = new String[blocks.size()];
         for (int i = 0; i < blocks.size(); i++) {
             if (candidate[i]) {
-                normals[i] = normal(blocks.get(i).text());
+                normals[i] = Spaces.normalWords(blocks.get(i).text());
                 repeats.merge(normals[i], 1, Integer::sum);
             }
         }
@@ -409,34 +409,5 @@ final class HeadingDetector {
 
     private static String style(Block b) {
         return Math.round(b.fontSize() * 2) / 2f + (b.bold() ? "/b" : "/r");
-    }
-
-    /**
-     * The text lowercased, its runs of letters and numbers (Unicode categories L and N) joined by
-     * single spaces: {@code replaceAll("[^\\p{L}\\p{N}]+", " ").strip()} without a regex.
-     */
-    static String normal(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        StringBuilder b = new StringBuilder(lower.length());
-        boolean gap = false;
-        for (int i = 0; i < lower.length(); ) {
-            int c = lower.codePointAt(i);
-            i += Character.charCount(c);
-            if (Character.isLetter(c) || isNumber(c)) {
-                if (gap && b.length() > 0) {
-                    b.append(' ');
-                }
-                gap = false;
-                b.appendCodePoint(c);
-            } else {
-                gap = true;
-            }
-        }
-        return b.toString();
-    }
-
-    private static boolean isNumber(int c) {
-        int type = Character.getType(c);
-        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }

@@ -60,7 +60,7 @@ public record Outline(String source, List<OutlineEntry> entries) {
             }
             int first = e.page() < firstOfPage.length ? firstOfPage[e.page()] : -1;
             int match = -1;
-            String wanted = HeadingDetector.normal(e.title());
+            String wanted = Spaces.normalWords(e.title());
             for (int i = Math.max(first, 0); first >= 0 && i < blocks.size(); i++) {
                 Block b = blocks.get(i);
                 if (b.page() > e.page()) {
@@ -70,7 +70,7 @@ public record Outline(String source, List<OutlineEntry> entries) {
                     continue;
                 }
                 if (normal[i] == null) {
-                    normal[i] = HeadingDetector.normal(b.text());
+                    normal[i] = Spaces.normalWords(b.text());
                 }
                 String text = normal[i];
                 if (!wanted.isEmpty() && (text.equals(wanted) || text.contains(wanted)

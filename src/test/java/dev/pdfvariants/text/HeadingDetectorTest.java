@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
-import java.util.Random;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -189,20 +187,5 @@ class HeadingDetectorTest {
                     .map(e -> new int[] {e.getKey()}).orElse(new int[0]);
             assertThat(HeadingDetector.commonLeftEdge(lines, 10f, false)).as("%s", lines).containsExactly(expected);
         }
-    }
-
-    @Test
-    void normalFormAgreesWithTheRegex() {
-        // letters and numbers of several scripts and categories (Nl, No), marks, punctuation, white
-        // space, a surrogate pair and a lone surrogate
-        String[] pieces = {"Table", " ", "  ", "3", "-", ".", "\u00c9t\u00e9", "\u2167", "\u00bd", "\u0301", "\u4e2d\u6587",
-            "\ud835\udc00", "\ud800", "\u00a0", "\t", "(a)", "\u0130", "\u2014", "\u0661\u0662"};
-        Random random = new Random(5);
-        for (int i = 0; i < 20_000; i++) {
-            String text = RandomText.of(random, pieces, 10);
-            String expected = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-            assertThat(HeadingDetector.normal(text)).as("%s", text).isEqualTo(expected);
-        }
-        assertThat(HeadingDetector.normal("  Table 3 - Results.  ")).isEqualTo("table 3 results");
     }
 }
