@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -78,12 +81,26 @@ public final class AtomicFiles {
 
     /** Deletes temporary files left in {@code dir} (not recursive) by an interrupted run. */
     public static void sweepTemporaryFiles(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
+        sweepTemporaryFiles(dir, null);
+    }
+
+    /**
+     * Deletes temporary files in {@code dir} (not recursive) last modified before {@code olderThan}
+     * (all of them when null): those of an interrupted earlier run, not those being written now.
+     */
+    public static void sweepTemporaryFiles(Path dir, FileTime olderThan) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*" + TEMP_SUFFIX)) {
             for (Path p : stream) {
-                Files.deleteIfExists(p);
+                try {
+                    if (olderThan == null || Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(olderThan) < 0) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (NoSuchFileException gone) {
+                    // committed or discarded meanwhile
+                }
             }
         }
     }

@@ -6,7 +6,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -58,6 +60,10 @@ public final class DocumentProcessor {
     private final Instrumentation instrumentation;
     /** Whether any variant reads the text model: the extraction then records the lines' layout too. */
     private final boolean recordLayout;
+    /** The subdirectories of a document's directory that the variants write into ({@code thumbnails}, {@code pages} …). */
+    private final List<String> variantDirectories;
+    /** Temporary files in those older than this are an interrupted run's (see {@link #sweep}). */
+    private final FileTime started = FileTime.from(Instant.now());
 
     public DocumentProcessor(List<Variant> variants, VariantSettings settings, PdfLoader loader, OutputLayout layout,
             EventBus bus) {
@@ -91,6 +97,8 @@ public final class DocumentProcessor {
         this.safeguards = safeguards;
         this.instrumentation = instrumentation;
         this.recordLayout = this.variants.stream().anyMatch(Variant::usesTextModel);
+        this.variantDirectories = this.variants.stream().flatMap(v -> v.outputs().stream())
+                .filter(o -> o.indexOf('/') > 0).map(o -> o.substring(0, o.lastIndexOf('/'))).distinct().toList();
     }
 
     /** A scheduler job for one document. */
@@ -149,7 +157,7 @@ public final class DocumentProcessor {
         Path documentDir = layout.documentDir(source.relativePath());
         try {
             OutputGuard.requireDirectoryInside(layout.root(), documentDir);
-            AtomicFiles.sweepTemporaryFiles(documentDir);
+            sweep(documentDir);
         } catch (IOException e) {
             return failed(source, bytes, sha256, null, millisSince(start),
                     Failure.of(FailureKind.OUTPUT_ERROR, "output directory: " + PdfLoader.oneLine(e)), List.of());
@@ -239,6 +247,22 @@ public final class DocumentProcessor {
             return VariantResult.failed(variant.name(), millisSince(start), classify(e)).withCacheKey(cacheKey);
         } finally {
             MDC.remove("variant");
+        }
+    }
+
+    /**
+     * Deletes the temporary files an interrupted run left in the document's directory and in the
+     * subdirectories the variants write into. Those may also be another document's directory
+     * ({@code a/thumbnails.pdf} next to {@code a.pdf}'s thumbnails), being written meanwhile: there
+     * only files from before this process started are swept.
+     */
+    private void sweep(Path documentDir) throws IOException {
+        AtomicFiles.sweepTemporaryFiles(documentDir);
+        for (String dir : variantDirectories) {
+            Path sub = documentDir.resolve(dir).normalize();
+            if (sub.startsWith(documentDir) && !sub.equals(documentDir)) {
+                AtomicFiles.sweepTemporaryFiles(sub, started);
+            }
         }
     }
 

@@ -111,6 +111,17 @@ class IncrementalRunTest {
     }
 
     @Test
+    void temporaryFilesLeftInAVariantsDirectoryAreSweptToo() throws IOException {
+        run("-v", "thumbnails");
+        Path leftover = out.resolve("report/thumbnails/.page-2.png.9a8b7c" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(leftover, "half of an image");
+        Files.setLastModifiedTime(leftover, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        run("-v", "thumbnails");
+        assertThat(leftover).doesNotExist();
+        assertThat(out.resolve("report/thumbnails/page-1.png")).exists();
+    }
+
+    @Test
     void aChangedInputIsRedoneAndTheOthersAreNot() throws IOException {
         run();
         Pdfs.simple(in.resolve("informe.pdf"), "A different document under the same name.");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -88,5 +89,19 @@ class OutputSinkTest {
         Files.writeString(tmp.resolve("text.txt"), "complete");
         AtomicFiles.sweepTemporaryFiles(tmp);
         assertThat(Files.list(tmp).map(p -> p.getFileName().toString())).containsExactly("text.txt");
+    }
+
+    @Test
+    void aSweepWithATimeLeavesTheTemporaryFilesOfWritesInProgress() throws IOException {
+        Path old = tmp.resolve(".page-1.png.1234" + AtomicFiles.TEMP_SUFFIX);
+        Path fresh = tmp.resolve(".page-2.png.5678" + AtomicFiles.TEMP_SUFFIX);
+        Files.writeString(old, "left by a killed run");
+        Files.writeString(fresh, "being written");
+        FileTime started = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(old, FileTime.fromMillis(started.toMillis() - 1_000));
+        Files.setLastModifiedTime(fresh, FileTime.fromMillis(started.toMillis() + 1_000));
+        AtomicFiles.sweepTemporaryFiles(tmp, started);
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
     }
 }
