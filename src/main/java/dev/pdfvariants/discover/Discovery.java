@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -248,7 +250,13 @@ public final class Discovery implements Iterable<SourceFile> {
         /** Enters a directory, or returns a file the walk takes; null for everything else. */
         private SourceFile visit(Path entry) {
             String relative = toSlashes(root.relativize(entry));
-            if (Files.isSymbolicLink(entry)) {
+            BasicFileAttributes attributes;
+            try { // one look at the entry, not one per question (a link, a directory, a file)
+                attributes = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return null; // gone since the listing
+            }
+            if (attributes.isSymbolicLink()) {
                 if (!Files.exists(entry)) {
                     warnings.accept("skipping " + entry + ": broken symbolic link");
                 } else if (!realOrNull(entry).startsWith(realRoot)) {
@@ -258,7 +266,7 @@ public final class Discovery implements Iterable<SourceFile> {
                 // a link inside the tree points at something the walk reaches under its own path
                 return null;
             }
-            if (Files.isDirectory(entry)) {
+            if (attributes.isDirectory()) {
                 Path realDir = realOrNull(entry);
                 if (!realDir.equals(excludedDirectory) && filter.entersDirectory(relative)
                         && visitedDirectories.add(realDir)) {
@@ -266,22 +274,38 @@ public final class Discovery implements Iterable<SourceFile> {
                 }
                 return null;
             }
-            return Files.isRegularFile(entry) && filter.acceptsFile(relative) ? new SourceFile(entry, relative) : null;
+            return attributes.isRegularFile() && filter.acceptsFile(relative) ? new SourceFile(entry, relative) : null;
         }
 
+        /**
+         * Lists a directory's entries, sorted by name, as names (a directory of a million PDFs is a
+         * million short strings, not paths, and sorting compares them without making any); their
+         * paths are made one at a time as the walk reaches them.
+         */
         private void enter(Path dir) {
-            List<Path> children = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 for (Path child : stream) {
-                    children.add(child);
+                    names.add(child.getFileName().toString());
                 }
             } catch (IOException e) {
                 warnings.accept("skipping directory " + dir + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() != null ? " " + e.getMessage() : ""));
                 return;
             }
-            children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-            stack.push(children.iterator());
+            names.sort(null);
+            Iterator<String> next = names.iterator();
+            stack.push(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return next.hasNext();
+                }
+
+                @Override
+                public Path next() {
+                    return dir.resolve(next.next());
+                }
+            });
         }
     }
 
