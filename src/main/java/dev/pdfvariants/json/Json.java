@@ -1,6 +1,7 @@
 package dev.pdfvariants.json;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -50,6 +51,15 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@link #pretty} written straight to a stream, in UTF-8: for files too large to hold as one
+     * string (a manifest of a million documents). The stream is left open.
+     */
+    public static void pretty(Object value, OutputStream out) throws IOException {
+        PRETTY.writeValue(out, value);
+        out.write('\n');
     }
 
     /** One line, no final newline: for NDJSON and log fields. */
