@@ -2,6 +2,7 @@ package dev.pdfvariants.schedule;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ public final class BatchRunner {
         MDC.put("batch", batchId);
         Instant startedAt = clock.instant();
         long startNanos = System.nanoTime();
-        ManifestCollector manifest = new ManifestCollector();
+        ManifestCollector manifest = collector(layout, options);
         AtomicInteger failures = new AtomicInteger();
         try (EventBus bus = new EventBus();
                 Telemetry telemetry = Telemetry.start(options, io, clock, batchId, bus);
@@ -110,6 +111,7 @@ public final class BatchRunner {
             documents = new LargestFirst(documents, LargestFirst.WINDOW, scheduler::hasIdleWorker);
             int discovered = 0;
             String stopReason = null;
+            // output directory -> its document: "" for the usual KEY.pdf, so a million documents keep one string each
             Map<String, String> claimedDirectories = new HashMap<>();
             while (documents.hasNext()) {
                 if (guard.stopped()) {
@@ -125,9 +127,10 @@ public final class BatchRunner {
                 discovered++;
                 bus.publish(new Event.DocumentDiscovered(source.relativePath(), sizeOrMinusOne(source)));
                 String key = OutputLayout.documentKey(source.relativePath());
-                String owner = claimedDirectories.putIfAbsent(key, source.relativePath());
+                String owner = claimedDirectories.putIfAbsent(key,
+                        source.relativePath().equals(key + ".pdf") ? "" : source.relativePath());
                 if (owner != null) {
-                    record(bus, failures, collision(source, owner));
+                    record(bus, failures, collision(source, owner.isEmpty() ? key + ".pdf" : owner));
                     continue;
                 }
                 scheduler.submit(source, execution.job(processor, source), result -> record(bus, failures, result));
@@ -137,16 +140,16 @@ public final class BatchRunner {
                 stopReason = guard.reason();
             }
 
-            List<DocumentResult> results = manifest.documents();
-            int succeeded = count(results, Status.SUCCEEDED);
-            int failed = count(results, Status.FAILED);
-            int skipped = count(results, Status.SKIPPED);
+            List<DocumentResult> results = spooled(layout, manifest, null);
+            int succeeded = manifest.count(Status.SUCCEEDED);
+            int failed = manifest.count(Status.FAILED);
+            int skipped = manifest.count(Status.SKIPPED);
             ExitCode exitCode = guard.exitCode(failed > 0 ? ExitCode.DOCUMENTS_FAILED : ExitCode.OK);
             Instant finishedAt = clock.instant();
             long durationMs = (System.nanoTime() - startNanos) / 1_000_000;
             BatchSummary summary = new BatchSummary(batchId, layout.root().toString(), startedAt, finishedAt,
                     durationMs, discovered, succeeded, failed, skipped, stopReason, exitCode.code(),
-                    results.stream().filter(r -> r.status() == Status.FAILED)
+                    spooled(layout, manifest, Status.FAILED).stream()
                             .map(r -> new BatchSummary.FailedDocument(r.path(), r.firstFailure().kind(),
                                     r.firstFailure().message()))
                             .toList(),
@@ -167,6 +170,7 @@ public final class BatchRunner {
             throw new PdfVariantsException(ExitCode.INTERRUPTED, "interrupted", null, e);
         } finally {
             MDC.remove("batch");
+            manifest.close(); // the bus has closed it already, unless it never subscribed it
             lock.close();
         }
     }
@@ -209,8 +213,25 @@ public final class BatchRunner {
         return result;
     }
 
-    private static int count(List<DocumentResult> results, Status status) {
-        return (int) results.stream().filter(r -> r.status() == status).count();
+    /** The collector of the results, spooled next to the manifest until it is written. */
+    private static ManifestCollector collector(OutputLayout layout, RunOptions options) {
+        Path spool = layout.runDir().resolve("." + Manifest.fileName(options.shard()) + ".spool");
+        try {
+            return new ManifestCollector(spool);
+        } catch (IOException e) {
+            throw PdfVariantsException.outputNotWritable("cannot write in " + layout.runDir() + ": " + PdfLoader.oneLine(e),
+                    "Free space or fix permissions, then run again.", e);
+        }
+    }
+
+    private static List<DocumentResult> spooled(OutputLayout layout, ManifestCollector manifest, Status status) {
+        try {
+            return manifest.documents(status);
+        } catch (IOException e) {
+            throw PdfVariantsException.outputNotWritable("cannot keep the results for the manifest in " + layout.runDir()
+                    + ": " + PdfLoader.oneLine(e), "Free space or fix permissions, then run again: the documents that "
+                    + "finished are kept (their states are in " + layout.runDir().resolve("state") + ") and skipped.", e);
+        }
     }
 
     private static long sizeOrMinusOne(SourceFile source) {

@@ -331,4 +331,23 @@ class RunCommandTest {
         assertThat(new String(Files.readAllBytes(out.resolve("papers/adaptive-batching-paper/text.txt")),
                 StandardCharsets.UTF_8)).contains("Adaptive Batching");
     }
+
+    @Test
+    void twoInputsThatWouldShareAnOutputDirectoryLeaveItToTheFirstAndTheSecondFailsNamingIt() throws IOException {
+        Path in = tmp.resolve("collide");
+        Files.createDirectories(in);
+        Files.copy(Corpus.samples().resolve("reports/rooftop-gardens-report.pdf"), in.resolve("x.pdf"));
+        Files.copy(Corpus.samples().resolve("reports/rooftop-gardens-report.pdf"), in.resolve("x"));
+        String[][] orders = {{"x.pdf", "x"}, {"x", "x.pdf"}};
+        for (String[] order : orders) {
+            Path out = tmp.resolve("collide-out-" + order[0]);
+            Cli.Result r = cli().in(in).run("run", order[0], order[1], "-o", out.toString(), "-v", "text", "--progress", "none");
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+            JsonNode manifest = Pdfs.manifest(out);
+            assertThat(Pdfs.document(manifest, order[0]).get("status").asText()).isEqualTo("succeeded");
+            JsonNode second = Pdfs.document(manifest, order[1]);
+            assertThat(second.at("/error/kind").asText()).isEqualTo("output-collision");
+            assertThat(second.at("/error/message").asText()).endsWith("already used by " + order[0]);
+        }
+    }
 }
