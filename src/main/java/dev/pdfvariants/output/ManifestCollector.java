@@ -80,11 +80,16 @@ public final class ManifestCollector implements EventListener {
         written += line.length;
     }
 
+    /** Whether an entry (offset and status) is of a document that ended with {@code status}. */
+    private static boolean is(long entry, Status status) {
+        return (entry & (1 << STATUS_BITS) - 1) == status.ordinal();
+    }
+
     /** How many documents ended with {@code status} so far. */
     public synchronized int count(Status status) {
         int n = 0;
         for (long entry : entries.values()) {
-            n += (entry & (1 << STATUS_BITS) - 1) == status.ordinal() ? 1 : 0;
+            n += is(entry, status) ? 1 : 0;
         }
         return n;
     }
@@ -101,7 +106,7 @@ public final class ManifestCollector implements EventListener {
         }
         out.flush();
         String[] paths = entries.entrySet().stream()
-                .filter(e -> status == null || (e.getValue() & (1 << STATUS_BITS) - 1) == status.ordinal())
+                .filter(e -> status == null || is(e.getValue(), status))
                 .map(Map.Entry::getKey).toArray(String[]::new);
         Arrays.sort(paths);
         long[] offsets = new long[paths.length];
