@@ -104,6 +104,8 @@ class LauncherIT {
 
         // the optimizing compiler starts later than the JVM's default (5000 calls, 40000 loop iterations) ...
         assertThat(two).contains("-XX:Tier4InvocationThreshold=60000", "-XX:Tier4BackEdgeThreshold=640000");
+        // and inlines hot callees of up to 150 bytecodes, not 325
+        assertThat(two).contains("-XX:FreqInlineSize=150");
         // ... unless the user says otherwise
         assertThat(flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "run", "--help"))
                 .contains("-XX:Tier4BackEdgeThreshold=40000").doesNotContain("-XX:Tier4BackEdgeThreshold=640000");
