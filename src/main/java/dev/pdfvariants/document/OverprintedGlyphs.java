@@ -38,6 +38,12 @@ final class OverprintedGlyphs {
 
     /** Unicode text to a small id (kept from page to page: only the positions are per page). */
     private final Map<String, Integer> ids = new HashMap<>();
+    /**
+     * The ids of one-char Latin-1 texts, plus one (0: none yet), ahead of {@link #ids}: most glyphs
+     * are such, and a map look-up (hashing and comparing the glyph's new string) cost more than the
+     * rest of the check.
+     */
+    private final int[] latinIds = new int[256];
     private float[] xs = new float[256];
     private float[] ys = new float[256];
     private int[] textIds = new int[256];
@@ -84,14 +90,7 @@ final class OverprintedGlyphs {
         if (Float.compare(xFrom, xTo) > 0) {
             throw new IllegalArgumentException("fromKey > toKey");
         }
-        Integer known = ids.get(text);
-        int id;
-        if (known == null) {
-            id = ids.size();
-            ids.put(text, id);
-        } else {
-            id = known;
-        }
+        int id = id(text);
         int found = size == 0 ? 0 : find(id, xFrom, xTo, yFrom, yTo);
         if (found > 0) {
             return true;
@@ -102,6 +101,28 @@ final class OverprintedGlyphs {
         }
         add(id, x, y);
         return false;
+    }
+
+    /** The small id of a glyph's text, given on first sight. */
+    private int id(String text) {
+        char c;
+        if (text.length() == 1 && (c = text.charAt(0)) < latinIds.length) {
+            int known = latinIds[c];
+            if (known != 0) {
+                return known - 1;
+            }
+            int id = newId(text);
+            latinIds[c] = id + 1;
+            return id;
+        }
+        Integer known = ids.get(text);
+        return known != null ? known : newId(text);
+    }
+
+    private int newId(String text) {
+        int id = ids.size();
+        ids.put(text, id);
+        return id;
     }
 
     /**
