@@ -3,7 +3,8 @@
 # the heap bound (sized from the workers, as the launcher does, against the JVM's default of a
 # quarter of the memory) and when the optimizing compiler starts (the launcher's later C2 against
 # the JVM's default thresholds and against 2x later still) and how much it inlines (the launcher's
-# FreqInlineSize=150 against the JVM's 325 and against 100), on `run VARIANTS -j N`, interleaved over
+# FreqInlineSize=150 against the JVM's 325 and against 100; InlineSmallCode=1500 against the JVM's
+# 2500), on `run VARIANTS -j N`, interleaved over
 # several rounds.
 #
 # Usage: bench/jvm-options.sh [CORPUS_DIR] [ROUNDS=3] [WORKERS=2] [VARIANTS=-v text,metadata]
@@ -33,7 +34,8 @@ jit_later="-XX:Tier4InvocationThreshold=120000 -XX:Tier4MinInvocationThreshold=1
 configs=("parallel-sized|" "g1-sized|-XX:+UseG1GC" "serial-sized|-XX:+UseSerialGC"
          "parallel-default-heap|-Xmx$((mem / 4))m"
          "jit-jvm-defaults|$jit_jvm_defaults" "jit-2x-later|$jit_later"
-         "inline-jvm-default|-XX:FreqInlineSize=325" "inline-100|-XX:FreqInlineSize=100")
+         "inline-jvm-default|-XX:FreqInlineSize=325" "inline-100|-XX:FreqInlineSize=100"
+         "inline-small-code-jvm-default|-XX:InlineSmallCode=2500")
 run_args=($variants)
 name=$(basename "$corpus")
 [ "$variants" = default ] && run_args=() && name=$name-default
@@ -72,7 +74,8 @@ out = [f'# JVM options of bin/pdfvariants, side by side', '',
        '(a quarter of the memory). "jit-jvm-defaults" starts the optimizing compiler (C2) at the JVM\'s default '
        'thresholds instead of the launcher\'s later ones; "jit-2x-later" starts it twice as late again; '
        '"inline-jvm-default" lets C2 inline hot methods of up to 325 bytecodes (the JVM\'s default) instead of '
-       'the launcher\'s 150, "inline-100" up to 100.', '',
+       'the launcher\'s 150, "inline-100" up to 100; "inline-small-code-jvm-default" inlines callees already compiled '
+       'to up to 2,500 bytes (the JVM\'s default) instead of 1,500.', '',
        '| config | wall s | CPU s | peak RSS MB | wall vs parallel-sized |', '|---|---|---|---|---|']
 for c in names:
     rss = max(int(r['peak_rss_mb']) for r in rows if r['config'] == c)

@@ -104,8 +104,8 @@ class LauncherIT {
 
         // the optimizing compiler starts later than the JVM's default (5000 calls, 40000 loop iterations) ...
         assertThat(two).contains("-XX:Tier4InvocationThreshold=60000", "-XX:Tier4BackEdgeThreshold=640000");
-        // and inlines hot callees of up to 150 bytecodes, not 325
-        assertThat(two).contains("-XX:FreqInlineSize=150");
+        // and inlines hot callees of up to 150 bytecodes, not 325, and compiled ones up to 1,500 bytes
+        assertThat(two).contains("-XX:FreqInlineSize=150", "-XX:InlineSmallCode=1500");
         // ... unless the user says otherwise
         assertThat(flags(Map.of("PDFVARIANTS_JAVA_OPTS", "-XX:Tier4BackEdgeThreshold=40000"), "run", "--help"))
                 .contains("-XX:Tier4BackEdgeThreshold=40000").doesNotContain("-XX:Tier4BackEdgeThreshold=640000");
