@@ -111,35 +111,49 @@ public final class TextModelBuilder {
         return sentences;
     }
 
-    /** A real sentence: enough words, mostly letters, not a caption, not shouting. */
+    /**
+     * A real sentence: enough words, mostly letters, not a caption, no web address, not shouting.
+     * One pass over the chars (every sentence is asked) counts what the rule needs.
+     */
     static boolean isProse(String s, Language language) {
-        if (s.length() > 1200 || mayBeCaption(s) && CAPTION.matcher(s).matches() || s.contains("http://")
-                || s.contains("https://")) {
+        if (s.length() > 1200 || mayBeCaption(s) && CAPTION.matcher(s).matches()) {
             return false;
         }
         int letters = 0;
         int visible = 0;
         int cjk = 0;
         int lower = 0;
+        int words = 0; // runs between regex \s characters that hold a letter
+        boolean letter = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c < 128) { // ASCII: white space, letters (a-z lowercase) and the rest
-                if (c != ' ' && !(c >= 0x09 && c <= 0x0D) && !(c >= 0x1C && c <= 0x1F)) {
+            if (c < 128) { // ASCII: regex white space, other white space, letters (a-z lowercase) and the rest
+                if (c == ' ' || c >= 0x09 && c <= 0x0D) {
+                    words += letter ? 1 : 0;
+                    letter = false;
+                } else if (c >= 'a' && c <= 'z') {
                     visible++;
-                    if (c >= 'a' && c <= 'z') {
-                        letters++;
-                        lower++;
-                    } else if (c >= 'A' && c <= 'Z') {
-                        letters++;
+                    letters++;
+                    lower++;
+                    letter = true;
+                } else if (c >= 'A' && c <= 'Z') {
+                    visible++;
+                    letters++;
+                    letter = true;
+                } else if (c < 0x1C || c > 0x1F) {
+                    visible++;
+                    if (c == ':' && webAddress(s, i)) {
+                        return false;
                     }
                 }
                 continue;
             }
             if (Character.isWhitespace(c)) {
-                continue;
+                continue; // not regex white space: no word break
             }
             visible++;
             if (Character.isLetter(c)) {
+                letter = true;
                 letters++;
                 if (Character.isLowerCase(c)) {
                     lower++;
@@ -149,25 +163,20 @@ public final class TextModelBuilder {
                 }
             }
         }
+        words += letter ? 1 : 0;
         if (visible == 0 || letters < visible * 0.6) {
             return false;
         }
         if (cjk * 2 >= letters) {
             return cjk >= 8;
         }
-        int words = 0; // runs between regex \s characters that hold a letter
-        boolean letter = false;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ' ';
-            if (Spaces.isRegexSpace(c)) {
-                words += letter ? 1 : 0;
-                letter = false;
-            } else if (!letter && Character.isLetter(c)) {
-                letter = true;
-            }
-        }
         boolean caseless = lower == 0 && letters > 0 && !Character.isUpperCase(firstLetter(s));
         return words >= 6 && words <= 80 && (lower * 2 >= letters || caseless);
+    }
+
+    /** Whether the colon at {@code i} is that of {@code http://} or {@code https://}. */
+    private static boolean webAddress(String s, int i) {
+        return s.startsWith("//", i + 1) && (i >= 4 && s.startsWith("http", i - 4) || i >= 5 && s.startsWith("https", i - 5));
     }
 
     /**

@@ -15,7 +15,7 @@ class ProseTest {
     private static final Pattern CAPTION = Pattern.compile("(?iu)^(?:fig\\.|figure|table|tabla|tabelle|tableau|abb\\.|abbildung)\\s*\\d.*");
     private static final String[] WORDS = {"the", "water", "Sample", "was", "taken", "at", "noon", "12", "3.5", "—", "-",
         "été", "ÉTÉ", "東京", "日本語", "한국어", "BIG", "a", "of", "x1", "(see", "below)", "\u00a0", "\u2003", "\t", "\n",
-        "Figure", "http://x.org", "\u2028", "”", "…"};
+        "Figure", "http://x.org", "https://y.org", "HTTP://z.org", "http:/", "ttps://", "a:b", "\u2028", "”", "…"};
 
     /** Regex \\s separates words; other Unicode spaces do not. */
     private static final String[] SEPARATORS = {" ", " ", " ", " ", "  ", "\t", "\n", "\u2003", "\u00a0", "\u2028", ""};

@@ -205,6 +205,7 @@ public final class SentenceRanker {
         /** The candidates of the node being looked at: other sentences and their similarities. */
         private final int[] candidateIds;
         private final double[] candidateSims;
+        private final int[] candidateBuckets;
         private final int[] histogram = new int[BUCKETS];
         /** The neighbours chosen for the node being looked at. */
         private final int[] chosenIds = new int[MAX_NEIGHBOURS];
@@ -216,11 +217,12 @@ public final class SentenceRanker {
 
         Neighbours(int n) {
             acc = new double[n];
-            touched = new int[n];
+            touched = new int[n + 1]; // one past the last: accumulate writes before it counts
             candidateIds = new int[n];
             candidateSims = new double[n];
+            candidateBuckets = new int[n];
             keptStart = new int[n + 1];
-            kept = new int[Math.min(16, n * MAX_NEIGHBOURS)];
+            kept = new int[Math.max(16, Math.min(n * MAX_NEIGHBOURS, 1 << 20))]; // most nodes keep the maximum
             keptWeight = new float[kept.length];
         }
 
@@ -242,13 +244,15 @@ public final class SentenceRanker {
 
         /** Adds one term's share of the similarity of {@code s} to the other sentences holding it. */
         private void accumulate(int[] list, float[] weights, float w) {
+            int count = touchedCount;
             for (int p = 0; p < list.length; p++) {
                 int other = list[p];
-                if (acc[other] == 0) {
-                    touched[touchedCount++] = other;
-                }
-                acc[other] += w * weights[p];
+                double sum = acc[other];
+                touched[count] = other; // kept only when new: no branch to mispredict
+                count += sum == 0 ? 1 : 0;
+                acc[other] = sum + w * weights[p];
             }
+            touchedCount = count;
         }
 
         /**
@@ -262,22 +266,25 @@ public final class SentenceRanker {
          */
         private int strongest(int s) {
             int count = 0;
-            for (int t = 0; t < touchedCount; t++) {
+            for (int t = 0; t < touchedCount; t++) { // without branches: a third of the touched are kept, unpredictably
                 int other = touched[t];
                 double sim = acc[other];
                 acc[other] = 0;
-                if (other != s && sim >= MIN_SIMILARITY) {
-                    candidateIds[count] = other;
-                    candidateSims[count++] = sim;
-                }
+                int kept = other != s & sim >= MIN_SIMILARITY ? 1 : 0;
+                int b = bucket(sim);
+                candidateIds[count] = other;
+                candidateSims[count] = sim;
+                candidateBuckets[count] = b;
+                histogram[b] += kept;
+                count += kept;
             }
             if (count <= MAX_NEIGHBOURS) {
+                for (int c = 0; c < count; c++) {
+                    histogram[candidateBuckets[c]] = 0;
+                }
                 System.arraycopy(candidateIds, 0, chosenIds, 0, count);
                 System.arraycopy(candidateSims, 0, chosenSims, 0, count);
                 return count;
-            }
-            for (int c = 0; c < count; c++) {
-                histogram[bucket(candidateSims[c])]++;
             }
             int boundary = BUCKETS - 1;
             int above = 0; // candidates in the buckets above the boundary: all kept
@@ -289,7 +296,7 @@ public final class SentenceRanker {
             int places = MAX_NEIGHBOURS - above; // for the boundary bucket's strongest: a min-heap after the others
             int inHeap = 0;
             for (int c = 0; c < count; c++) {
-                int b = bucket(candidateSims[c]);
+                int b = candidateBuckets[c];
                 if (b > boundary) {
                     chosenIds[size] = candidateIds[c];
                     chosenSims[size++] = candidateSims[c];
