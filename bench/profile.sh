@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # Where the time of a run goes: records a JDK Flight Recorder profile of `bin/pdfvariants run` and
-# summarises its execution samples by top frame (self time) and by package, plus the CPU time of
-# each JVM thread group (workers, JIT compilers, GC) from /proc.
+# summarises its execution samples by top frame (self time), by package, and inclusively for the
+# methods of pdfvariants (a stage and everything it calls), plus the CPU time of each JVM thread
+# group (workers, JIT compilers, GC) from /proc.
+#
+# Samples are taken every millisecond (bench/profile.jfc) with -XX:+DebugNonSafepoints: without it
+# the JVM maps a sample in compiled code to the nearest safepoint's method, so loops inlined into a
+# caller show up under a callee they merely call now and then (a sentence-graph loop was reported
+# as its heap's sift-down).
 #
 # Usage: bench/profile.sh CORPUS_DIR [RUN OPTIONS...]     e.g. bench/profile.sh ../shared/corpus -v text -j 2
 # Needs: JDK 17+ (java, jfr), python3, Linux /proc.
@@ -19,7 +25,7 @@ jfr_file=$here/work/profile.jfr
 out=$(mktemp -d)
 threads=$here/work/profile-threads.txt
 : > "$threads"
-PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="-XX:StartFlightRecording=filename=$jfr_file,settings=profile" \
+PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints -XX:StartFlightRecording=filename=$jfr_file,settings=$here/profile.jfc" \
     "$root/bin/pdfvariants" run "$corpus" -o "$out" "$@" --progress none >/dev/null 2>&1 &
 launcher=$!
 sleep 0.5
@@ -40,7 +46,7 @@ wait "$launcher" || true
 rm -rf "$out"
 report=$here/results/profile-$(basename "$corpus").txt
 samples=$here/work/profile-samples.txt
-jfr print --events jdk.ExecutionSample --stack-depth 1 "$jfr_file" > "$samples"
+jfr print --events jdk.ExecutionSample --stack-depth 64 "$jfr_file" > "$samples"
 # the corpus as the command was given, relative to the repository when it lies near it: no machine's paths in results
 shown=$(realpath --relative-to="$root" "$corpus" 2>/dev/null || basename "$corpus")
 python3 - "$samples" "$threads" "$shown" "$*" > "$report" <<'PY'
@@ -48,17 +54,32 @@ import collections, re, sys
 samples_file, threads_file, corpus, options = sys.argv[1:5]
 frames = collections.Counter()
 packages = collections.Counter()
+inclusive = collections.Counter()  # pdfvariants methods on the stack (once per sample)
 total = 0
+def add(stack):
+    global total
+    if not stack:
+        return
+    method = stack[0]
+    frames[method] += 1
+    parts = method.split('.')
+    pkg = '.'.join(p for p in parts[:-2] if p[:1].islower())
+    pkg = '.'.join(pkg.split('.')[:4])
+    packages[pkg] += 1
+    total += 1
+    for m in set(stack):
+        if m.startswith('dev.pdfvariants.') and '.lambda$' not in m:
+            inclusive[m] += 1
+stack = []
 for line in open(samples_file):
+    if line.startswith('jdk.ExecutionSample'):
+        add(stack)
+        stack = []
+        continue
     m = re.match(r'\s+([\w$.<>]+)\(', line)
     if m and 'line:' in line:
-        method = m.group(1)
-        frames[method] += 1
-        parts = method.split('.')
-        pkg = '.'.join(p for p in parts[:-2] if p[:1].islower())
-        pkg = '.'.join(pkg.split('.')[:4])
-        packages[pkg] += 1
-        total += 1
+        stack.append(m.group(1))
+add(stack)
 latest = {}  # thread id -> (largest CPU ticks seen, name)
 for line in open(threads_file):
     fields = line.rstrip('\n').split('\t', 2)
@@ -83,6 +104,9 @@ for name, n in packages.most_common(15):
     print(f'{100 * n / max(total, 1):5.1f} %  {name}')
 print('\n## Self time by method (top frame)')
 for name, n in frames.most_common(25):
+    print(f'{100 * n / max(total, 1):5.1f} %  {name}')
+print('\n## Inclusive time of pdfvariants methods (the method and all it calls; stacks cut at 64 frames)')
+for name, n in inclusive.most_common(40):
     print(f'{100 * n / max(total, 1):5.1f} %  {name}')
 PY
 cat "$report"
