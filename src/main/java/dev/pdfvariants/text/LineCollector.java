@@ -66,8 +66,9 @@ public final class LineCollector {
             if (isBold(p.getFont())) {
                 boldChars++;
             }
-            minX = Math.min(minX, p.getXDirAdj());
-            maxX = Math.max(maxX, p.getXDirAdj() + p.getWidthDirAdj());
+            float x = p.getXDirAdj();
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x + p.getWidthDirAdj());
             baselineSum += p.getYDirAdj();
         }
     }
