@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * Turns the words a PDFBox text stripper writes into {@link Line}s with their font size, weight
@@ -31,6 +32,9 @@ public final class LineCollector {
     private float[] sizeKeys = new float[8];
     private int[] sizeCounts = new int[8];
     private int sizeCount;
+    /** The size (before rounding) last counted, and where: NaN when none on this line. */
+    private float lastSize = Float.NaN;
+    private int lastSizeIndex;
     private boolean pendingSpace;
     private PDFont lastFont;
     private boolean lastFontBold;
@@ -54,7 +58,7 @@ public final class LineCollector {
         text.append(word);
         for (TextPosition p : positions) {
             String u = p.getUnicode();
-            if (u == null || u.isBlank()) {
+            if (u == null || blank(u)) {
                 continue;
             }
             chars++;
@@ -62,15 +66,37 @@ public final class LineCollector {
             if (!(size > 0) || size > 500) {
                 size = p.getHeightDir();
             }
-            countSize(Math.round(size * 2) / 2f);
+            countSize(size);
             if (isBold(p.getFont())) {
                 boldChars++;
             }
-            float x = p.getXDirAdj();
-            minX = Math.min(minX, x);
-            maxX = Math.max(maxX, x + p.getWidthDirAdj());
-            baselineSum += p.getYDirAdj();
+            place(p);
         }
+    }
+
+    /** {@code u.isBlank()}, with a short cut for the usual one-char glyph text. */
+    private static boolean blank(String u) {
+        return u.length() == 1 ? Character.isWhitespace(u.charAt(0)) : u.isBlank();
+    }
+
+    /** Adds a glyph's extent and baseline to the line's. */
+    private void place(TextPosition p) {
+        float x;
+        float width;
+        float y;
+        if (p.getDir() == 0) { // upright text: what getXDirAdj, getWidthDirAdj and getYDirAdj give, without their cases per rotation
+            Matrix m = p.getTextMatrix();
+            x = m.getTranslateX();
+            width = Math.abs(p.getEndX() - x);
+            y = p.getPageHeight() - m.getTranslateY();
+        } else {
+            x = p.getXDirAdj();
+            width = p.getWidthDirAdj();
+            y = p.getYDirAdj();
+        }
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x + width);
+        baselineSum += y;
     }
 
     /** The stripper put a word separator here. */
@@ -118,6 +144,7 @@ public final class LineCollector {
     private void resetLine() {
         text.setLength(0);
         sizeCount = 0;
+        lastSize = Float.NaN;
         chars = 0;
         boldChars = 0;
         minX = Float.MAX_VALUE;
@@ -126,19 +153,28 @@ public final class LineCollector {
         pendingSpace = false;
     }
 
-    private void countSize(float size) {
-        for (int i = 0; i < sizeCount; i++) {
-            if (sizeKeys[i] == size) {
-                sizeCounts[i]++;
-                return;
+    /** Counts a glyph's size (rounded to 0.5 pt); glyphs come in runs of one size, so the last one is remembered. */
+    private void countSize(float raw) {
+        if (raw == lastSize) {
+            sizeCounts[lastSizeIndex]++;
+            return;
+        }
+        float size = Math.round(raw * 2) / 2f;
+        int i = 0;
+        while (i < sizeCount && sizeKeys[i] != size) {
+            i++;
+        }
+        if (i == sizeCount) {
+            if (sizeCount == sizeKeys.length) {
+                sizeKeys = java.util.Arrays.copyOf(sizeKeys, sizeCount * 2);
+                sizeCounts = java.util.Arrays.copyOf(sizeCounts, sizeCount * 2);
             }
+            sizeKeys[sizeCount++] = size;
+            sizeCounts[i] = 0;
         }
-        if (sizeCount == sizeKeys.length) {
-            sizeKeys = java.util.Arrays.copyOf(sizeKeys, sizeCount * 2);
-            sizeCounts = java.util.Arrays.copyOf(sizeCounts, sizeCount * 2);
-        }
-        sizeKeys[sizeCount] = size;
-        sizeCounts[sizeCount++] = 1;
+        sizeCounts[i]++;
+        lastSize = raw;
+        lastSizeIndex = i;
     }
 
     private static String collapseSpaces(String t) {
