@@ -291,7 +291,7 @@ public final class KeywordExtractor {
 
     private Map<String, TermStats> termStats(TermStats[] byId) {
         Map<String, TermStats> terms = new HashMap<>();
-        pairs = new PairSet();
+        pairs = new PairSet(tableSize(start[analysis.sentenceCount()]));
         int n = analysis.sentenceCount();
         int usedSentences = 0;
         for (int s = 0; s < n; s++) {
@@ -398,9 +398,14 @@ public final class KeywordExtractor {
 
     /** Pairs of stem numbers (open addressing), each with the sides it has been counted for. */
     private static final class PairSet {
-        private long[] keys = new long[1024]; // key + 1; 0 is empty
-        private byte[] sides = new byte[1024];
+        private long[] keys; // key + 1; 0 is empty
+        private byte[] sides;
         private int size;
+
+        PairSet(int capacity) {
+            keys = new long[capacity];
+            sides = new byte[capacity];
+        }
 
         /** Marks {@code key} as seen from {@code wanted} sides; returns those it had not been seen from. */
         int add(long key, int wanted) {
@@ -445,10 +450,22 @@ public final class KeywordExtractor {
         }
     }
 
+    /**
+     * The first size of an open-addressing table for about {@code expected} entries (a document's
+     * tokens: about as many distinct neighbour pairs and candidates as that), so that it does not
+     * grow and rehash step by step from a small size; capped, as a huge document's tables grow on
+     * demand instead.
+     */
+    static int tableSize(int expected) {
+        int wanted = Math.max(512, Math.min(expected, 1 << 17)) * 2;
+        return Integer.highestOneBit(wanted - 1) << 1;
+    }
+
     /** Phrases of one to three words that start and end with a content word, keyed by their stems' ids. */
     private List<Candidate> candidates() {
         List<Candidate> candidates = new ArrayList<>();
-        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex() : new ListIndex();
+        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex(tableSize(start[analysis.sentenceCount()]))
+                : new ListIndex();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
             for (int k = start[s]; k < start[s + 1]; k++) {
                 if (has(k, CONTENT)) {
@@ -498,7 +515,11 @@ public final class KeywordExtractor {
 
     /** Up to three ids packed into a long: every document in practice. */
     private static final class PackedIndex implements CandidateIndex {
-        private final LongIntMap map = new LongIntMap();
+        private final LongIntMap map;
+
+        PackedIndex(int capacity) {
+            map = new LongIntMap(capacity);
+        }
 
         private static long key(int[] ids, int from, int to) {
             long key = 0;
@@ -556,9 +577,14 @@ public final class KeywordExtractor {
 
     /** Long keys to int values (open addressing); -1 for a key not there. */
     private static final class LongIntMap {
-        private long[] keys = new long[1024]; // 0 is empty: keys are never 0
-        private int[] values = new int[1024];
+        private long[] keys; // 0 is empty: keys are never 0
+        private int[] values;
         private int size;
+
+        LongIntMap(int capacity) {
+            keys = new long[capacity];
+            values = new int[capacity];
+        }
 
         int get(long key) {
             int mask = keys.length - 1;

@@ -63,4 +63,15 @@ class KeywordExtractorTest {
             assertThat(Double.compare(selected, sorted[k])).as("k=%d of %s", k, java.util.Arrays.toString(scores)).isZero();
         }
     }
+
+    @Test
+    void tablesStartAtAPowerOfTwoWithRoomForTheDocumentsTokensWithinABound() {
+        for (int tokens : new int[] {0, 1, 511, 512, 513, 1000, 18_000, 65_536, 131_072, 131_073, 5_000_000}) {
+            int size = KeywordExtractor.tableSize(tokens);
+            assertThat(Integer.bitCount(size)).as("a power of two for %d tokens", tokens).isEqualTo(1);
+            assertThat(size).as("at least twice %d tokens, at least 1,024, at most 2^18", tokens)
+                    .isGreaterThanOrEqualTo(Math.max(1024, Math.min(tokens, 1 << 17) * 2)).isLessThanOrEqualTo(1 << 18);
+            assertThat(size).as("no larger than needed").isLessThan(Math.max(2048, Math.min(tokens, 1 << 17) * 4));
+        }
+    }
 }
