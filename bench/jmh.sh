@@ -15,16 +15,11 @@ args="-rf json -rff bench/results/jmh.json -o bench/results/jmh.txt ${*:-}"
     echo "# bench/jmh.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
     java -version 2>&1 | head -n 1
 } > bench/results/jmh.env
-# the benchmarks' classes are compiled afresh, so that JMH's annotation processor writes its
-# benchmark list again (it is removed after each run; an up-to-date compile would not rerun it)
-find target/test-classes -name '*Benchmark*.class' -delete 2>/dev/null || true
-mvn -B -q -Pjmh -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test \
-    -Dmdep.outputFile=target/jmh-classpath.txt
+. bench/lib/jmh-build.sh
+jmh_build
 # shellcheck disable=SC2086 # the arguments are words
-java -cp "target/test-classes:target/classes:$(cat target/jmh-classpath.txt)" org.openjdk.jmh.Main $args
-# the generated benchmark classes are not for the ordinary test run
-rm -rf target/test-classes/META-INF/BenchmarkList target/test-classes/META-INF/CompilerHints
-find target/test-classes -type d -name jmh_generated -prune -exec rm -rf {} +
+java -cp "$(jmh_classpath)" org.openjdk.jmh.Main $args
+jmh_clean
 cat bench/results/jmh.env bench/results/jmh.txt > bench/results/jmh.tmp && mv bench/results/jmh.tmp bench/results/jmh.txt
 rm -f bench/results/jmh.env
 grep -E '^(Benchmark|[A-Za-z]+Benchmark\.)' bench/results/jmh.txt || true
