@@ -84,7 +84,8 @@ public final class LineCollector {
         float x;
         float width;
         float y;
-        if (p.getDir() == 0) { // upright text: what getXDirAdj, getWidthDirAdj and getYDirAdj give, without their cases per rotation
+        if (p.getDir() == 0) {
+            // upright text: what getXDirAdj, getWidthDirAdj and getYDirAdj give, without their cases per rotation
             Matrix m = p.getTextMatrix();
             x = m.getTranslateX();
             width = Math.abs(p.getEndX() - x);

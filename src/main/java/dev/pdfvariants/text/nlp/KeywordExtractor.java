@@ -291,7 +291,7 @@ public final class KeywordExtractor {
 
     private Map<String, TermStats> termStats(TermStats[] byId) {
         Map<String, TermStats> terms = new HashMap<>();
-        pairs = new PairSet(tableSize(start[analysis.sentenceCount()]));
+        pairs = new PairSet(tableForTokens());
         int n = analysis.sentenceCount();
         int usedSentences = 0;
         for (int s = 0; s < n; s++) {
@@ -461,11 +461,15 @@ public final class KeywordExtractor {
         return Integer.highestOneBit(wanted - 1) << 1;
     }
 
+    /** The first size of a table for the tokens of the sentences used (laid out by {@link #index}). */
+    private int tableForTokens() {
+        return tableSize(start[analysis.sentenceCount()]);
+    }
+
     /** Phrases of one to three words that start and end with a content word, keyed by their stems' ids. */
     private List<Candidate> candidates() {
         List<Candidate> candidates = new ArrayList<>();
-        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex(tableSize(start[analysis.sentenceCount()]))
-                : new ListIndex();
+        CandidateIndex index = analysis.stemCount() < PACKED_IDS ? new PackedIndex(tableForTokens()) : new ListIndex();
         for (int s = 0; s < analysis.sentenceCount(); s++) {
             for (int k = start[s]; k < start[s + 1]; k++) {
                 if (has(k, CONTENT)) {
