@@ -33,7 +33,8 @@ public record PageTexts(List<String> pages) {
     public Counts counts() {
         long words = 0;
         long characters = 0;
-        for (String page : pages) {
+        for (int p = 0; p < pages.size(); p++) { // not the lists' iterators: one call site, whatever the list's class
+            String page = pages.get(p);
             boolean inWord = false;
             for (int i = 0; i < page.length(); ) {
                 char ch = page.charAt(i);

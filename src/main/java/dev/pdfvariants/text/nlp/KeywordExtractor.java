@@ -35,10 +35,10 @@ public final class KeywordExtractor {
     private int[] tokenIds;
     private byte[] flags;
 
-    private static final byte LETTER = 1;
-    private static final byte CONTENT = 2;
-    private static final byte ACRONYM = 4;
-    private static final byte UPPER_FIRST = 8;
+    private static final byte LETTER = Token.LETTER;
+    private static final byte CONTENT = Token.CONTENT;
+    private static final byte ACRONYM = Token.ACRONYM;
+    private static final byte UPPER_FIRST = Token.UPPER_FIRST;
     private static final byte BREAK_BEFORE = 16;
 
     /**
@@ -259,25 +259,9 @@ public final class KeywordExtractor {
         }
     }
 
+    /** The token's kinds (worked out once per distinct word by the tokenizer) and whether punctuation precedes it. */
     private static byte flags(Token token) {
-        String text = token.text();
-        int f = 0;
-        if (hasLetter(text)) {
-            f |= LETTER;
-        }
-        if (token.content()) {
-            f |= CONTENT;
-        }
-        if (isAcronym(text)) {
-            f |= ACRONYM;
-        }
-        if (Character.isUpperCase(text.codePointAt(0))) {
-            f |= UPPER_FIRST;
-        }
-        if (token.breakBefore()) {
-            f |= BREAK_BEFORE;
-        }
-        return (byte) f;
+        return (byte) (token.kinds() | (token.breakBefore() ? BREAK_BEFORE : 0));
     }
 
     private boolean has(int token, byte flag) {
@@ -754,7 +738,7 @@ public final class KeywordExtractor {
             return inside;
         }
         String first = firstWord(atStart);
-        boolean keepCase = isAcronym(first) || first.length() > 1 && Character.isUpperCase(first.charAt(1));
+        boolean keepCase = Token.isAcronym(first) || first.length() > 1 && Character.isUpperCase(first.charAt(1));
         return keepCase ? atStart : lowerFirst(atStart);
     }
 
@@ -766,32 +750,6 @@ public final class KeywordExtractor {
 
     private static double median(int[] values, int n) {
         return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
-    }
-
-    static boolean isAcronym(String word) {
-        if (word.length() < 2) {
-            return false;
-        }
-        int letters = 0;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (!Character.isUpperCase(c)) {
-                    return false;
-                }
-            }
-        }
-        return letters >= 2;
-    }
-
-    private static boolean hasLetter(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String firstWord(String s) {

@@ -3,8 +3,10 @@ package dev.pdfvariants.text.nlp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetector;
@@ -133,7 +135,7 @@ public final class LanguageDetection {
     static String byStopwords(CharSequence sample, String declared) {
         int words = 0;
         int[] hits = new int[STOPWORD_LANGUAGES.size()];
-        List<Language> languages = STOPWORD_LANGUAGES.stream().map(Languages::of).toList();
+        Map<String, Integer> stopwordOf = StopwordIndex.LANGUAGES;
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= sample.length() && words < 1500; i++) {
             char c = i < sample.length() ? sample.charAt(i) : ' ';
@@ -141,7 +143,10 @@ public final class LanguageDetection {
                 word.append(Character.toLowerCase(c));
             } else if (word.length() > 0) {
                 words++;
-                countStopword(word.toString(), languages, hits);
+                Integer languages = stopwordOf.get(word.toString());
+                if (languages != null) {
+                    count(languages, hits);
+                }
                 word.setLength(0);
             }
         }
@@ -162,12 +167,29 @@ public final class LanguageDetection {
         return clear || confirmed ? STOPWORD_LANGUAGES.get(best) : null;
     }
 
-    /** Counts a word for each language it is a stopword of. */
-    private static void countStopword(String word, List<Language> languages, int[] hits) {
+    /** Counts a stopword for each language it is one of ({@code languages}: a bit per language). */
+    private static void count(int languages, int[] hits) {
         for (int l = 0; l < hits.length; l++) {
-            if (languages.get(l).stopwords().contains(word)) {
-                hits[l]++;
+            hits[l] += languages >>> l & 1;
+        }
+    }
+
+    /**
+     * Every stopword of {@link #STOPWORD_LANGUAGES} with the languages it belongs to, one bit each
+     * in the order of that list: one look-up per word instead of one per language. Built on first use.
+     */
+    private static final class StopwordIndex {
+        static final Map<String, Integer> LANGUAGES = build();
+
+        private static Map<String, Integer> build() {
+            Map<String, Integer> index = new HashMap<>();
+            for (int l = 0; l < STOPWORD_LANGUAGES.size(); l++) {
+                int bit = 1 << l;
+                for (String word : Languages.of(STOPWORD_LANGUAGES.get(l)).stopwords()) {
+                    index.merge(word, bit, (a, b) -> a | b);
+                }
             }
+            return Map.copyOf(index);
         }
     }
 

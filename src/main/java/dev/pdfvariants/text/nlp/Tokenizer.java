@@ -100,18 +100,18 @@ public final class Tokenizer {
     private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
         int end = wordEnd(sentence, from);
         Word word = word(sentence, from, end);
-        tokens.add(new Token(word.text(), word.stem(), word.stop(), from, end, pendingBreak && !tokens.isEmpty()));
+        tokens.add(new Token(word.text(), word.stem(), word.stop(), from, end, pendingBreak && !tokens.isEmpty(), word.kinds()));
         return end;
     }
 
-    /** What a word is, whatever its place: its text, stem and whether it is a stopword. */
-    private record Word(String text, String stem, boolean stop, int hash) {
+    /** What a word is, whatever its place: its text, stem, whether it is a stopword, and its {@link Token#kinds}. */
+    private record Word(String text, String stem, boolean stop, byte kinds, int hash) {
     }
 
     /**
      * The word {@code sentence[from, end)}, looked up by its chars in the words seen so far (no
-     * substring is made for a word seen before), else analysed and remembered. A word's stem and
-     * stopword flag are pure functions of its text and language, so the table serves every
+     * substring is made for a word seen before), else analysed and remembered. A word's stem,
+     * stopword flag and kinds are pure functions of its text and language, so the table serves every
      * document of the thread.
      */
     private Word word(String sentence, int from, int end) {
@@ -180,7 +180,7 @@ public final class Tokenizer {
         String unelided = stripElision(lower);
         boolean stop = language.stopwords().contains(lower)
                 || (unelided != lower && language.stopwords().contains(unelided));
-        return new Word(word, stem(lower), stop, hash);
+        return new Word(word, stem(lower), stop, Token.kinds(word, stop), hash);
     }
 
     /**

@@ -110,7 +110,7 @@ class KeywordExtractorReferenceTest {
                 if (!t.sentences.contains(s)) {
                     t.sentences.add(s);
                 }
-                if (KeywordExtractor.isAcronym(tok.text())) {
+                if (Token.isAcronym(tok.text())) {
                     t.acronym++;
                 } else if (i > 0 && Character.isUpperCase(tok.text().codePointAt(0))) {
                     t.upper++;
@@ -244,7 +244,7 @@ class KeywordExtractorReferenceTest {
         }
         String atStart = mostFrequent(forms, 1);
         String first = atStart.contains(" ") ? atStart.substring(0, atStart.indexOf(' ')) : atStart;
-        boolean keepCase = KeywordExtractor.isAcronym(first) || first.length() > 1 && Character.isUpperCase(first.charAt(1));
+        boolean keepCase = Token.isAcronym(first) || first.length() > 1 && Character.isUpperCase(first.charAt(1));
         return keepCase ? atStart : atStart.substring(0, 1).toLowerCase(Locale.ROOT) + atStart.substring(1);
     }
 }

@@ -22,6 +22,25 @@ class LanguageTest {
     }
 
     @Test
+    void clearStopwordLeadsDecideWithoutTheNgramDetectorAndCloseOnesDoNot() {
+        // each text three times: enough words (30) for the stopword rule to decide on its own
+        List<String[]> texts = List.of(
+                new String[] {"en", "The summary of a long report should keep the sentences that carry its findings, and leave out the ones that only repeat them."},
+                new String[] {"de", "Die öffentlichen Bibliotheken sind einer der wenigen Orte, an denen jeder Mensch ohne Bezahlung hineingehen kann und auch bleiben darf."},
+                new String[] {"fr", "Les bibliothèques publiques restent l'un des rares lieux où chacun peut entrer sans payer et rester aussi longtemps qu'il le veut."},
+                new String[] {"it", "Le biblioteche pubbliche sono uno dei pochi luoghi in cui chiunque può entrare senza pagare e restare per tutto il tempo che vuole."},
+                new String[] {"nl", "De openbare bibliotheken zijn een van de weinige plaatsen waar iedereen zonder te betalen naar binnen kan en zo lang kan blijven als hij wil."});
+        for (String[] t : texts) {
+            String text = (t[1] + " ").repeat(3);
+            assertThat(LanguageDetection.byStopwords(text, null)).as(t[0]).isEqualTo(t[0]);
+        }
+        // Spanish and Portuguese share many stopwords: too close to call without the declared language
+        String es = "Las bibliotecas públicas siguen siendo uno de los pocos lugares donde cualquier persona puede entrar sin pagar y quedarse. ";
+        assertThat(LanguageDetection.byStopwords(es.repeat(3), "es")).isEqualTo("es");
+        assertThat(LanguageDetection.byStopwords("Bibliotecas públicas. ".repeat(20), null)).isNull();
+    }
+
+    @Test
     void detectsChineseJapaneseAndKoreanByScript() {
         assertThat(LanguageDetection.detect("本文档介绍了如何制作软件包以及维护者需要了解的基本知识和工具。", null).code())
                 .isEqualTo("zh");
