@@ -13,7 +13,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 import dev.pdfvariants.config.TextOrder;
@@ -28,7 +27,7 @@ import dev.pdfvariants.text.PageLines;
  * The same pass also records every line's layout (font size, weight, position) for the text
  * model, so content variants never extract the text a second time.
  */
-final class PageTextExtractor extends PDFTextStripper {
+final class PageTextExtractor extends GlyphStripper {
     private final Cancellation cancellation;
     private final Consumer<String> warnings;
     private final StringWriter buffer = new StringWriter();

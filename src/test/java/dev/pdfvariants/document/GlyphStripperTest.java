@@ -1,0 +1,191 @@
+package dev.pdfvariants.document;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.util.Matrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.pdfvariants.testing.Corpus;
+
+/**
+ * {@link GlyphStripper}'s glyph loop places every glyph exactly where PDFBox's own does: the same
+ * text positions, to the bit, under every text state parameter that moves glyphs (character and
+ * word spacing, horizontal scaling, rise, text and transformation matrices, TJ adjustments), for
+ * single-byte, two-byte and vertical fonts, and on the samples and real documents of the corpus.
+ */
+class GlyphStripperTest {
+
+    @Test
+    void everyTextStateParameterMovesGlyphsAsInPdfbox(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("text-state.pdf");
+        writeTextStateSampler(file);
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            List<String> ours = positions(pdf, new Ours());
+            assertThat(ours).hasSizeGreaterThan(400);
+            assertThat(ours).isEqualTo(positions(pdf, new Pdfbox()));
+        }
+    }
+
+    @Test
+    void samplesGiveThePdfboxPositions() throws IOException {
+        List<Path> files = new ArrayList<>();
+        addPdfs(Corpus.samples(), files);
+        assertThat(samePositions(files)).isGreaterThan(1_000);
+    }
+
+    @Test
+    void realDocumentsGiveThePdfboxPositions() throws IOException {
+        Path corpus = Corpus.require();
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("text", "papers", "lang", "outline", "scanned")) {
+            addPdfs(corpus.resolve(folder), files);
+        }
+        assertThat(samePositions(files)).isGreaterThan(100_000);
+    }
+
+    /** Asserts that each file's glyphs are placed as PDFBox places them; returns how many were compared. */
+    private static int samePositions(List<Path> files) throws IOException {
+        int compared = 0;
+        for (Path f : files) {
+            try (PDDocument pdf = Loader.loadPDF(f.toFile())) {
+                List<String> ours = positions(pdf, new Ours());
+                assertThat(ours).as(f.toString()).isEqualTo(positions(pdf, new Pdfbox()));
+                compared += ours.size();
+            } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
+                // needs a password: not this test's subject
+            } catch (IOException e) {
+                // a file that does not parse (the truncated sample): nothing to compare
+            }
+        }
+        return compared;
+    }
+
+    private static void addPdfs(Path folder, List<Path> files) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.filter(p -> p.toString().endsWith(".pdf")).filter(p -> p.toFile().length() < 3_000_000).sorted()
+                    .forEach(files::add);
+        }
+    }
+
+    /** Every glyph PDFBox's stripper is given, with all that places it. */
+    private static List<String> positions(PDDocument pdf, Recording stripper) throws IOException {
+        stripper.getText(pdf);
+        return stripper.recorded();
+    }
+
+    private interface Recording {
+        String getText(PDDocument pdf) throws IOException;
+
+        List<String> recorded();
+    }
+
+    private static String describe(TextPosition t) {
+        Matrix m = t.getTextMatrix();
+        return String.format(Locale.ROOT, "%s x=%s y=%s w=%s h=%s size=%s pt=%s xs=%s ys=%s space=%s dir=%s m=%s,%s,%s,%s,%s,%s widths=%s",
+                t.getUnicode(), t.getX(), t.getY(), t.getWidth(), t.getHeight(), t.getFontSize(), t.getFontSizeInPt(),
+                t.getXScale(), t.getYScale(), t.getWidthOfSpace(), t.getDir(), m.getScaleX(), m.getShearY(),
+                m.getShearX(), m.getScaleY(), m.getTranslateX(), m.getTranslateY(),
+                java.util.Arrays.toString(t.getIndividualWidths()));
+    }
+
+    private static final class Ours extends GlyphStripper implements Recording {
+        private final List<String> recorded = new ArrayList<>();
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            recorded.add(describe(text));
+            super.processTextPosition(text);
+        }
+
+        @Override
+        public List<String> recorded() {
+            return recorded;
+        }
+    }
+
+    private static final class Pdfbox extends PDFTextStripper implements Recording {
+        private final List<String> recorded = new ArrayList<>();
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            recorded.add(describe(text));
+            super.processTextPosition(text);
+        }
+
+        @Override
+        public List<String> recorded() {
+            return recorded;
+        }
+    }
+
+    /**
+     * One page per font (Helvetica: single-byte codes; DejaVu Sans embedded whole as a
+     * two-byte Identity-H font, where "=" is glyph 32, shown as the two-byte code 32, to which word
+     * spacing must not apply; the same
+     * as a vertical Identity-V font), each showing text under spacing, scaling, rise, a rotated
+     * and skewed text matrix, a scaled transformation matrix and TJ adjustments.
+     */
+    private static void writeTextStateSampler(Path file) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            List<PDFont> fonts = new ArrayList<>();
+            fonts.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
+                fonts.add(PDType0Font.load(doc, ttf, false));
+            }
+            try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
+                fonts.add(PDType0Font.loadVertical(doc, ttf));
+            }
+            for (PDFont font : fonts) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.transform(new Matrix(1.1f, 0, 0, 0.9f, 10, 20));
+                    float y = 760;
+                    for (int k = 0; k < 8; k++) {
+                        cs.beginText();
+                        cs.setFont(font, 9 + k);
+                        cs.setCharacterSpacing(k % 3 == 0 ? 0 : 0.7f * k - 2);
+                        cs.setWordSpacing(k % 2 == 0 ? 0 : 3.5f * k);
+                        cs.setHorizontalScaling(k % 4 == 0 ? 100 : 60 + 15 * k);
+                        cs.setTextRise(k % 3 == 1 ? 2.5f * k : 0);
+                        if (k == 5) {
+                            cs.setTextMatrix(new Matrix(0.8f, 0.3f, -0.25f, 0.9f, 60, y)); // rotated and skewed
+                        } else {
+                            cs.newLineAtOffset(40 + 3 * k, y);
+                        }
+                        cs.showText("Spacing and scaling move words apart, " + k + " = " + k + " times.");
+                        cs.newLineAtOffset(0, -14);
+                        cs.showTextWithPositioning(new Object[] {"Kerned", -120f, "text with", 250f, "adjustments"});
+                        cs.endText();
+                        y -= 90;
+                    }
+                }
+            }
+            doc.save(file.toFile());
+        }
+    }
+}
