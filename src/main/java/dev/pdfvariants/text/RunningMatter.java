@@ -41,22 +41,30 @@ final class RunningMatter {
         int threshold = Math.max(2, Math.min(4, (int) Math.ceil(pages.size() * 0.3)));
         List<PageLines> cleaned = new ArrayList<>(pages.size());
         for (int p = 0; p < pages.size(); p++) {
-            PageLines page = pages.get(p);
-            List<Line> edge = edges.get(p);
-            float h = height(page);
-            List<Line> kept = new ArrayList<>(page.lines().size());
-            for (Line line : page.lines()) {
-                // a line equal to an edge line has its y, in the edge zone: the others need no comparison
-                boolean inZone = line.y() <= h * EDGE_ZONE || line.y() >= h * (1 - EDGE_ZONE);
-                if (inZone && edge.contains(line) && (PAGE_NUMBER.matcher(line.text()).matches()
-                        || (pages.size() >= 2 && pagesByKey.get(key(line.text())).size() >= threshold))) {
-                    continue;
-                }
-                kept.add(line);
-            }
-            cleaned.add(new PageLines(page.page(), page.width(), page.height(), kept));
+            cleaned.add(withoutRunningMatter(pages.get(p), edges.get(p), pagesByKey, pages.size() >= 2 ? threshold : Integer.MAX_VALUE));
         }
         return cleaned;
+    }
+
+    /**
+     * The page without those of its edge lines that are a page number or repeat on
+     * {@code threshold} pages or more. (A method per page: a small unit the JIT compiles once,
+     * rather than the whole document's loop compiled on stack and again in full.)
+     */
+    private static PageLines withoutRunningMatter(PageLines page, List<Line> edge, Map<String, Set<Integer>> pagesByKey,
+            int threshold) {
+        float h = height(page);
+        List<Line> kept = new ArrayList<>(page.lines().size());
+        for (Line line : page.lines()) {
+            // a line equal to an edge line has its y, in the edge zone: the others need no comparison
+            boolean inZone = line.y() <= h * EDGE_ZONE || line.y() >= h * (1 - EDGE_ZONE);
+            if (inZone && edge.contains(line) && (PAGE_NUMBER.matcher(line.text()).matches()
+                    || pagesByKey.get(key(line.text())).size() >= threshold)) {
+                continue;
+            }
+            kept.add(line);
+        }
+        return new PageLines(page.page(), page.width(), page.height(), kept);
     }
 
     private static float height(PageLines page) {
