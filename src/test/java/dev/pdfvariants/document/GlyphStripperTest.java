@@ -41,9 +41,9 @@ class GlyphStripperTest {
         Path file = dir.resolve("text-state.pdf");
         writeTextStateSampler(file);
         try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
-            List<String> ours = positions(pdf, new Ours());
+            List<String> ours = positions(pdf, true);
             assertThat(ours).hasSizeGreaterThan(400);
-            assertThat(ours).isEqualTo(positions(pdf, new Pdfbox()));
+            assertThat(ours).isEqualTo(positions(pdf, false));
         }
     }
 
@@ -69,8 +69,8 @@ class GlyphStripperTest {
         int compared = 0;
         for (Path f : files) {
             try (PDDocument pdf = Loader.loadPDF(f.toFile())) {
-                List<String> ours = positions(pdf, new Ours());
-                assertThat(ours).as(f.toString()).isEqualTo(positions(pdf, new Pdfbox()));
+                List<String> ours = positions(pdf, true);
+                assertThat(ours).as(f.toString()).isEqualTo(positions(pdf, false));
                 compared += ours.size();
             } catch (org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException e) {
                 // needs a password: not this test's subject
@@ -91,16 +91,27 @@ class GlyphStripperTest {
         }
     }
 
-    /** Every glyph PDFBox's stripper is given, with all that places it. */
-    private static List<String> positions(PDDocument pdf, Recording stripper) throws IOException {
+    /**
+     * Every glyph the stripper is given, with all that places it: by {@link GlyphStripper}'s loop
+     * ({@code ours}) or by PDFBox's own.
+     */
+    private static List<String> positions(PDDocument pdf, boolean ours) throws IOException {
+        List<String> recorded = new ArrayList<>();
+        PDFTextStripper stripper = ours ? new GlyphStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                recorded.add(describe(text));
+                super.processTextPosition(text);
+            }
+        } : new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                recorded.add(describe(text));
+                super.processTextPosition(text);
+            }
+        };
         stripper.getText(pdf);
-        return stripper.recorded();
-    }
-
-    private interface Recording {
-        String getText(PDDocument pdf) throws IOException;
-
-        List<String> recorded();
+        return recorded;
     }
 
     private static String describe(TextPosition t) {
@@ -110,36 +121,6 @@ class GlyphStripperTest {
                 t.getXScale(), t.getYScale(), t.getWidthOfSpace(), t.getDir(), m.getScaleX(), m.getShearY(),
                 m.getShearX(), m.getScaleY(), m.getTranslateX(), m.getTranslateY(),
                 java.util.Arrays.toString(t.getIndividualWidths()));
-    }
-
-    private static final class Ours extends GlyphStripper implements Recording {
-        private final List<String> recorded = new ArrayList<>();
-
-        @Override
-        protected void processTextPosition(TextPosition text) {
-            recorded.add(describe(text));
-            super.processTextPosition(text);
-        }
-
-        @Override
-        public List<String> recorded() {
-            return recorded;
-        }
-    }
-
-    private static final class Pdfbox extends PDFTextStripper implements Recording {
-        private final List<String> recorded = new ArrayList<>();
-
-        @Override
-        protected void processTextPosition(TextPosition text) {
-            recorded.add(describe(text));
-            super.processTextPosition(text);
-        }
-
-        @Override
-        public List<String> recorded() {
-            return recorded;
-        }
     }
 
     /**
