@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
@@ -45,6 +46,45 @@ class GlyphStripperTest {
             assertThat(ours).hasSizeGreaterThan(400);
             assertThat(ours).isEqualTo(positions(pdf, false));
         }
+    }
+
+    @Test
+    void matrixProductsEqualPdfboxsToTheBitOrFailAsTheyDo() {
+        Random random = new Random(7);
+        float[] special = {0f, -0f, 1f, -1f, 1e-30f, 3e38f, -3e38f, Float.MIN_VALUE, Float.NaN,
+            Float.POSITIVE_INFINITY};
+        for (int round = 0; round < 20_000; round++) {
+            Matrix a = randomMatrix(random, special);
+            Matrix b = randomMatrix(random, special);
+            Matrix c = randomMatrix(random, special);
+            Matrix expected;
+            try {
+                expected = a.multiply(b).multiply(c);
+            } catch (IllegalArgumentException e) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> GlyphStripper.product(a, b, c))
+                        .as("round " + round).isInstanceOf(IllegalArgumentException.class);
+                continue;
+            }
+            Matrix actual = GlyphStripper.product(a, b, c);
+            for (int k = 0; k < 9; k++) {
+                assertThat(Float.floatToRawIntBits(actual.getValue(k / 3, k % 3))).as("round " + round + ", value " + k)
+                        .isEqualTo(Float.floatToRawIntBits(expected.getValue(k / 3, k % 3)));
+            }
+        }
+    }
+
+    /** Mostly ordinary affine matrices, now and then with signed zeros, extremes, NaN or infinity, or not affine. */
+    private static Matrix randomMatrix(Random random, float[] special) {
+        float[] v = new float[6];
+        for (int k = 0; k < 6; k++) {
+            v[k] = random.nextInt(8) == 0 ? special[random.nextInt(special.length)]
+                    : (float) ((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(7) - 3));
+        }
+        Matrix m = new Matrix(v[0], v[1], v[2], v[3], v[4], v[5]);
+        if (random.nextInt(10) == 0) { // not affine: PDFBox never makes one, but Matrix.setValue can
+            m.setValue(random.nextInt(3), 2, random.nextBoolean() ? -0f : random.nextFloat());
+        }
+        return m;
     }
 
     @Test
