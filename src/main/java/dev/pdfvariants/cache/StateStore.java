@@ -19,7 +19,8 @@ import dev.pdfvariants.output.OutputLayout;
  * The per-document state files under {@code OUT/_run/state/}, one per document, laid out like the
  * documents' output directories ({@code reports/q1.pdf} → {@code _run/state/reports/q1.json}).
  * Each is replaced atomically, and only when its content changes, so an unchanged re-run writes
- * nothing and a crash never leaves half of one.
+ * nothing and a crash never leaves half of one, nor, once the document is recorded again, the
+ * temporary file it was being written through.
  */
 public final class StateStore {
     public static final String DIRECTORY = "state";
@@ -55,13 +56,17 @@ public final class StateStore {
         byte[] content = Json.pretty(state).getBytes(StandardCharsets.UTF_8);
         try {
             if (Arrays.equals(Files.readAllBytes(file), content)) {
+                // what a run killed while replacing it left behind, if anything, is not needed
+                Files.deleteIfExists(AtomicFiles.soleTemporary(file));
                 return false;
             }
         } catch (NoSuchFileException e) {
             // first time
         }
         OutputGuard.requireInside(layout.root(), file);
-        AtomicFiles.write(file, content);
+        // one writer per document (the run, or the shard, that processes it): a temporary file of
+        // a fixed name, which a run killed while writing it leaves for the next write to replace
+        AtomicFiles.writeAlone(file, content);
         return true;
     }
 }

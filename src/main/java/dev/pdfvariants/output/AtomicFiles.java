@@ -61,12 +61,31 @@ public final class AtomicFiles {
         return write(target, out -> out.write(content));
     }
 
+    /**
+     * Writes {@code target} atomically from bytes, for a file only one writer ever writes at a
+     * time: through a temporary file of a fixed name ({@link #soleTemporary}), so that what an
+     * interrupted writer left there is replaced by the next write instead of staying behind.
+     */
+    public static Written writeAlone(Path target, byte[] content) throws IOException {
+        Staged staged = stage(target, soleTemporary(target.toAbsolutePath()), out -> out.write(content));
+        staged.commit();
+        return staged.written();
+    }
+
+    /** The temporary file {@link #writeAlone} writes {@code target} through. */
+    public static Path soleTemporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + TEMP_SUFFIX);
+    }
+
     /** Writes the content to a temporary file next to {@code target}, without replacing it yet. */
     public static Staged stage(Path target, IoConsumer<OutputStream> body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
+        return stage(target, dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + TEMP_SUFFIX), body);
+    }
+
+    private static Staged stage(Path target, Path temp, IoConsumer<OutputStream> body) throws IOException {
+        Files.createDirectories(temp.getParent());
         MessageDigest digest = sha256();
         try (CountingDigestStream out = new CountingDigestStream(
                 new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), digest)) {
