@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +15,23 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -45,7 +57,54 @@ class GlyphStripperTest {
             List<String> ours = positions(pdf, true);
             assertThat(ours).hasSizeGreaterThan(400);
             assertThat(ours).isEqualTo(positions(pdf, false));
+            // the rarer branches were taken: a turned page, a code taken as a char, a Type 3 font, a skipped code
+            assertThat(ours).anyMatch(p -> p.contains(" rot=90 "));
+            assertThat(ours).anyMatch(p -> p.startsWith("\u00c8 codes=[200] "));
+            assertThat(ours).anyMatch(p -> p.contains(" font=Boxes "));
+            String unmapped = "codes=[" + unmappedGlyph() + "]";
+            assertThat(ours).anyMatch(p -> p.startsWith("C codes=[38] font=DejaVuSans")).noneMatch(p -> p.contains(unmapped));
         }
+    }
+
+    /**
+     * A glyph whose end PDFBox's matrices reject (its advance overflows a float): PDFBox's own
+     * method runs and fails as PDFBox does, after the same glyphs before it.
+     */
+    @Test
+    void anAdvancePdfboxRejectsFailsAsInPdfbox(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("overflow.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDResources resources = new PDResources();
+            resources.put(COSName.getPDFName("F1"), new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+            PDPage page = new PDPage(PDRectangle.A4);
+            page.setResources(resources);
+            PDStream content = new PDStream(doc);
+            try (OutputStream out = content.createOutputStream()) {
+                out.write(("BT /F1 12 Tf 72 700 Td (Fine.) Tj ET\n"
+                        // placed at 3.3e38 points from the left edge, the glyph would end beyond a float's range
+                        + "q 10000000000 0 0 10000000000 0 0 cm 10000000000 0 0 10000000000 0 0 cm"
+                        + " 10000000000 0 0 10000000000 0 0 cm BT /F1 20000000 Tf 1 0 0 1 330000000 0 Tm (AB) Tj ET Q\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+            }
+            page.setContents(content);
+            doc.addPage(page);
+            doc.save(file.toFile());
+        }
+        try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+            List<String> ours = positionsOrFailure(pdf, true);
+            assertThat(ours).isEqualTo(positionsOrFailure(pdf, false));
+            assertThat(ours).hasSize(6).last().asString().startsWith("failed: IllegalArgumentException");
+        }
+    }
+
+    private static List<String> positionsOrFailure(PDDocument pdf, boolean ours) throws IOException {
+        List<String> recorded = new ArrayList<>();
+        try {
+            positions(pdf, ours, recorded);
+        } catch (IllegalArgumentException e) {
+            recorded.add("failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return recorded;
     }
 
     @Test
@@ -136,7 +195,11 @@ class GlyphStripperTest {
      * ({@code ours}) or by PDFBox's own.
      */
     private static List<String> positions(PDDocument pdf, boolean ours) throws IOException {
-        List<String> recorded = new ArrayList<>();
+        return positions(pdf, ours, new ArrayList<>());
+    }
+
+    /** {@link #positions(PDDocument, boolean)} into {@code recorded}, which keeps what came before a failure. */
+    private static List<String> positions(PDDocument pdf, boolean ours, List<String> recorded) throws IOException {
         PDFTextStripper stripper = ours ? new GlyphStripper() {
             @Override
             protected void processTextPosition(TextPosition text) {
@@ -156,9 +219,12 @@ class GlyphStripperTest {
 
     private static String describe(TextPosition t) {
         Matrix m = t.getTextMatrix();
-        return String.format(Locale.ROOT, "%s x=%s y=%s w=%s h=%s size=%s pt=%s xs=%s ys=%s space=%s dir=%s m=%s,%s,%s,%s,%s,%s widths=%s",
-                t.getUnicode(), t.getX(), t.getY(), t.getWidth(), t.getHeight(), t.getFontSize(), t.getFontSizeInPt(),
-                t.getXScale(), t.getYScale(), t.getWidthOfSpace(), t.getDir(), m.getScaleX(), m.getShearY(),
+        return String.format(Locale.ROOT, "%s codes=%s font=%s x=%s y=%s end=%s,%s adj=%s,%s w=%s h=%s hdir=%s wadj=%s"
+                + " size=%s pt=%s xs=%s ys=%s space=%s dir=%s rot=%s page=%sx%s m=%s,%s,%s,%s,%s,%s widths=%s",
+                t.getUnicode(), java.util.Arrays.toString(t.getCharacterCodes()), t.getFont().getName(), t.getX(), t.getY(),
+                t.getEndX(), t.getEndY(), t.getXDirAdj(), t.getYDirAdj(), t.getWidth(), t.getHeight(), t.getHeightDir(),
+                t.getWidthDirAdj(), t.getFontSize(), t.getFontSizeInPt(), t.getXScale(), t.getYScale(), t.getWidthOfSpace(),
+                t.getDir(), t.getRotation(), t.getPageWidth(), t.getPageHeight(), m.getScaleX(), m.getShearY(),
                 m.getShearX(), m.getScaleY(), m.getTranslateX(), m.getTranslateY(),
                 java.util.Arrays.toString(t.getIndividualWidths()));
     }
@@ -206,7 +272,114 @@ class GlyphStripperTest {
                     }
                 }
             }
+            addEdgePages(doc, fonts.get(0));
             doc.save(file.toFile());
         }
+    }
+
+    /**
+     * Pages for the rarer branches of a glyph's placement: a page turned a quarter and cropped off
+     * its corner (the crop box's offset is taken off every position); codes without Unicode, which a
+     * simple font takes as chars and a composite font (here without its ToUnicode map) skips; and a
+     * Type 3 font, whose glyph space is its own font matrix's.
+     */
+    private static void addEdgePages(PDDocument doc, PDFont helvetica) throws IOException {
+        PDPage turned = new PDPage(PDRectangle.A4);
+        turned.setRotation(90);
+        turned.setCropBox(new PDRectangle(30, 40, 480, 700));
+        doc.addPage(turned);
+        try (PDPageContentStream cs = new PDPageContentStream(doc, turned)) {
+            cs.beginText();
+            cs.setFont(helvetica, 11);
+            cs.newLineAtOffset(60, 600);
+            cs.showText("A turned page, cropped off its corner.");
+            cs.endText();
+        }
+        // a simple font whose code 200 is named by no glyph list: taken as the char U+00C8
+        COSDictionary odd = new COSDictionary();
+        odd.setItem(COSName.TYPE, COSName.FONT);
+        odd.setItem(COSName.SUBTYPE, COSName.TYPE1);
+        odd.setName(COSName.BASE_FONT, "Helvetica");
+        COSDictionary oddEncoding = new COSDictionary();
+        oddEncoding.setItem(COSName.BASE_ENCODING, COSName.WIN_ANSI_ENCODING);
+        oddEncoding.setItem(COSName.DIFFERENCES, array(COSInteger.get(200), COSName.getPDFName("zzunnamed")));
+        odd.setItem(COSName.ENCODING, oddEncoding);
+        // a composite font without its ToUnicode map, showing a glyph its cmap does not map either: skipped
+        PDType0Font noUnicode;
+        try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
+            noUnicode = PDType0Font.load(doc, ttf, false);
+        }
+        noUnicode.getCOSObject().removeItem(COSName.TO_UNICODE);
+        int unmapped = unmappedGlyph();
+        PDResources resources = new PDResources();
+        resources.put(COSName.getPDFName("F1"), new PDType1Font(odd));
+        resources.put(COSName.getPDFName("F2"), noUnicode);
+        resources.put(COSName.getPDFName("F3"), type3Font(doc));
+        PDPage raw = new PDPage(PDRectangle.A4);
+        raw.setResources(resources);
+        PDStream content = new PDStream(doc);
+        try (OutputStream out = content.createOutputStream()) {
+            out.write(("BT /F1 12 Tf 72 700 Td (A\\310B) Tj ET\n"
+                    + String.format(Locale.ROOT, "BT /F2 12 Tf 72 650 Td <00240025%04X0026> Tj ET%n", unmapped)
+                    + "BT /F3 10 Tf 72 600 Td 0.5 Tc (abba) Tj ET\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        raw.setContents(content);
+        doc.addPage(raw);
+    }
+
+    /** A glyph of DejaVu Sans that its Unicode cmap gives no character. */
+    static int unmappedGlyph() throws IOException {
+        try (InputStream in = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf");
+                org.apache.fontbox.ttf.TrueTypeFont ttf = new org.apache.fontbox.ttf.TTFParser()
+                        .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in))) {
+            org.apache.fontbox.ttf.CmapLookup cmap = ttf.getUnicodeCmapLookup();
+            for (int gid = 1; gid < ttf.getNumberOfGlyphs(); gid++) {
+                if (cmap.getCharCodes(gid) == null) {
+                    return gid;
+                }
+            }
+        }
+        throw new IllegalStateException("every glyph of DejaVu Sans has a character");
+    }
+
+    private static COSArray array(COSBase... items) {
+        COSArray array = new COSArray();
+        for (COSBase item : items) {
+            array.add(item);
+        }
+        return array;
+    }
+
+    /** A Type 3 font of two box glyphs, a and b, in a glyph space of 1/500 of text space. */
+    private static PDFont type3Font(PDDocument doc) throws IOException {
+        COSDictionary font = new COSDictionary();
+        font.setItem(COSName.TYPE, COSName.FONT);
+        font.setItem(COSName.SUBTYPE, COSName.getPDFName("Type3"));
+        font.setName(COSName.NAME, "Boxes");
+        font.setItem(COSName.FONT_BBOX, new PDRectangle(0, 0, 300, 400).getCOSArray());
+        font.setItem(COSName.FONT_MATRIX,
+                array(new COSFloat(0.002f), COSInteger.ZERO,
+                        COSInteger.ZERO, new COSFloat(0.002f),
+                        COSInteger.ZERO, COSInteger.ZERO));
+        COSDictionary procs = new COSDictionary();
+        for (String glyph : List.of("a", "b")) {
+            COSStream proc = doc.getDocument().createCOSStream();
+            try (OutputStream out = proc.createOutputStream()) {
+                out.write("250 0 0 0 200 350 d1 0 0 200 350 re f".getBytes(StandardCharsets.US_ASCII));
+            }
+            procs.setItem(glyph, proc);
+        }
+        font.setItem(COSName.CHAR_PROCS, procs);
+        COSDictionary encoding = new COSDictionary();
+        encoding.setItem(COSName.TYPE, COSName.ENCODING);
+        encoding.setItem(COSName.DIFFERENCES, array(
+                COSInteger.get(97), COSName.getPDFName("a"),
+                COSName.getPDFName("b")));
+        font.setItem(COSName.ENCODING, encoding);
+        font.setInt(COSName.FIRST_CHAR, 97);
+        font.setInt(COSName.LAST_CHAR, 98);
+        font.setItem(COSName.WIDTHS,
+                array(COSInteger.get(250), COSInteger.get(300)));
+        return new PDType3Font(font);
     }
 }
