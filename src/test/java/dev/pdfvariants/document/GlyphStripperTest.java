@@ -63,6 +63,8 @@ class GlyphStripperTest {
             assertThat(ours).anyMatch(p -> p.contains(" font=Boxes "));
             String unmapped = "codes=[" + unmappedGlyph() + "]";
             assertThat(ours).anyMatch(p -> p.startsWith("C codes=[38] font=DejaVuSans")).noneMatch(p -> p.contains(unmapped));
+            assertThat(ours).anyMatch(p -> p.contains("codes=[256] font=DejaVuSans"));
+            assertThat(ours).anyMatch(p -> p.startsWith("B codes=[37] ")).anyMatch(p -> p.startsWith("C codes=[32806] "));
         }
     }
 
@@ -272,7 +274,7 @@ class GlyphStripperTest {
                     }
                 }
             }
-            addEdgePages(doc, fonts.get(0));
+            addEdgePages(doc, fonts.get(0), fonts.get(1));
             doc.save(file.toFile());
         }
     }
@@ -280,10 +282,11 @@ class GlyphStripperTest {
     /**
      * Pages for the rarer branches of a glyph's placement: a page turned a quarter and cropped off
      * its corner (the crop box's offset is taken off every position); codes without Unicode, which a
-     * simple font takes as chars and a composite font (here without its ToUnicode map) skips; and a
-     * Type 3 font, whose glyph space is its own font matrix's.
+     * simple font takes as chars and a composite font (here without its ToUnicode map) skips; a
+     * Type 3 font, whose glyph space is its own font matrix's; and a two-byte string with a byte
+     * left over.
      */
-    private static void addEdgePages(PDDocument doc, PDFont helvetica) throws IOException {
+    private static void addEdgePages(PDDocument doc, PDFont helvetica, PDFont dejaVu) throws IOException {
         PDPage turned = new PDPage(PDRectangle.A4);
         turned.setRotation(90);
         turned.setCropBox(new PDRectangle(30, 40, 480, 700));
@@ -315,16 +318,44 @@ class GlyphStripperTest {
         resources.put(COSName.getPDFName("F1"), new PDType1Font(odd));
         resources.put(COSName.getPDFName("F2"), noUnicode);
         resources.put(COSName.getPDFName("F3"), type3Font(doc));
+        resources.put(COSName.getPDFName("F4"), dejaVu);
+        resources.put(COSName.getPDFName("F5"), mixedWidthCodes(doc));
         PDPage raw = new PDPage(PDRectangle.A4);
         raw.setResources(resources);
         PDStream content = new PDStream(doc);
         try (OutputStream out = content.createOutputStream()) {
             out.write(("BT /F1 12 Tf 72 700 Td (A\\310B) Tj ET\n"
                     + String.format(Locale.ROOT, "BT /F2 12 Tf 72 650 Td <00240025%04X0026> Tj ET%n", unmapped)
-                    + "BT /F3 10 Tf 72 600 Td 0.5 Tc (abba) Tj ET\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "BT /F3 10 Tf 72 600 Td 0.5 Tc (abba) Tj ET\n"
+                    // an odd byte out at the end of a two-byte string: PDFBox reads it as the high byte of a code
+                    + "BT /F4 12 Tf 72 550 Td <0024002501> Tj ET\n"
+                    + "BT /F5 12 Tf 72 500 Td <24258026> Tj ET\n").getBytes(StandardCharsets.ISO_8859_1));
         }
         raw.setContents(content);
         doc.addPage(raw);
+    }
+
+    /**
+     * DejaVu Sans as a composite font whose embedded CMap has one-byte codes (00-7F) and two-byte
+     * ones (8000-FFFF), both to the glyph of the same number: its codes are not two bytes each.
+     */
+    private static PDFont mixedWidthCodes(PDDocument doc) throws IOException {
+        PDType0Font font;
+        try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
+            font = PDType0Font.load(doc, ttf, false);
+        }
+        COSStream cmap = doc.getDocument().createCOSStream();
+        try (OutputStream out = cmap.createOutputStream()) {
+            out.write(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                    + "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+                    + "/CMapName /MixedWidths def /CMapType 1 def\n"
+                    + "2 begincodespacerange <00> <7F> <8000> <FFFF> endcodespacerange\n"
+                    + "2 begincidrange <00> <7F> 0 <8000> <80FF> 0 endcidrange\n"
+                    + "endcmap CMapName currentdict /CMap defineresource pop end end\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        font.getCOSObject().setItem(COSName.ENCODING, cmap);
+        font.getCOSObject().removeItem(COSName.TO_UNICODE);
+        return font;
     }
 
     /** A glyph of DejaVu Sans that its Unicode cmap gives no character. */
