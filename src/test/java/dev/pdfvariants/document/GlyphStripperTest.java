@@ -165,6 +165,46 @@ class GlyphStripperTest {
         assertThat(samePositions(files)).isGreaterThan(100_000);
     }
 
+    /**
+     * The corpus's malformed and hostile files, and those made of images: whatever PDFBox makes of
+     * them (positions, then perhaps a failure), the loop makes the same.
+     */
+    @Test
+    void malformedDocumentsGiveThePdfboxPositionsAndFailures() throws IOException {
+        Path corpus = Corpus.require();
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("malformed", "images")) {
+            addPdfs(corpus.resolve(folder), files);
+        }
+        // decompression bombs are for the loader's limits, not the glyph loop: unguarded, they take minutes
+        files.removeIf(f -> f.getFileName().toString().contains("bomb"));
+        int compared = 0;
+        for (Path f : files) {
+            PDDocument pdf;
+            try {
+                pdf = Loader.loadPDF(f.toFile());
+            } catch (IOException e) {
+                continue; // does not open: nothing to extract
+            }
+            try (pdf) {
+                List<String> ours = positionsOrAnyFailure(pdf, true);
+                assertThat(ours).as(f.toString()).isEqualTo(positionsOrAnyFailure(pdf, false));
+                compared += ours.size();
+            }
+        }
+        assertThat(compared).isGreaterThan(1_000);
+    }
+
+    private static List<String> positionsOrAnyFailure(PDDocument pdf, boolean ours) {
+        List<String> recorded = new ArrayList<>();
+        try {
+            positions(pdf, ours, recorded);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            recorded.add("failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return recorded;
+    }
+
     /** Asserts that each file's glyphs are placed as PDFBox places them; returns how many were compared. */
     private static int samePositions(List<Path> files) throws IOException {
         int compared = 0;
