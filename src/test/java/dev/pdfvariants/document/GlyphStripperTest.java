@@ -282,9 +282,7 @@ class GlyphStripperTest {
         try (PDDocument doc = new PDDocument()) {
             List<PDFont> fonts = new ArrayList<>();
             fonts.add(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
-            try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
-                fonts.add(PDType0Font.load(doc, ttf, false));
-            }
+            fonts.add(dejaVu(doc));
             try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
                 fonts.add(PDType0Font.loadVertical(doc, ttf));
             }
@@ -323,8 +321,8 @@ class GlyphStripperTest {
      * Pages for the rarer branches of a glyph's placement: a page turned a quarter and cropped off
      * its corner (the crop box's offset is taken off every position); codes without Unicode, which a
      * simple font takes as chars and a composite font (here without its ToUnicode map) skips; a
-     * Type 3 font, whose glyph space is its own font matrix's; and a two-byte string with a byte
-     * left over.
+     * Type 3 font, whose glyph space is its own font matrix's; a two-byte string with a byte left
+     * over; and an embedded CMap whose codes are one or two bytes long.
      */
     private static void addEdgePages(PDDocument doc, PDFont helvetica, PDFont dejaVu) throws IOException {
         PDPage turned = new PDPage(PDRectangle.A4);
@@ -348,10 +346,7 @@ class GlyphStripperTest {
         oddEncoding.setItem(COSName.DIFFERENCES, array(COSInteger.get(200), COSName.getPDFName("zzunnamed")));
         odd.setItem(COSName.ENCODING, oddEncoding);
         // a composite font without its ToUnicode map, showing a glyph its cmap does not map either: skipped
-        PDType0Font noUnicode;
-        try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
-            noUnicode = PDType0Font.load(doc, ttf, false);
-        }
+        PDType0Font noUnicode = dejaVu(doc);
         noUnicode.getCOSObject().removeItem(COSName.TO_UNICODE);
         int unmapped = unmappedGlyph();
         PDResources resources = new PDResources();
@@ -380,10 +375,7 @@ class GlyphStripperTest {
      * ones (8000-FFFF), both to the glyph of the same number: its codes are not two bytes each.
      */
     private static PDFont mixedWidthCodes(PDDocument doc) throws IOException {
-        PDType0Font font;
-        try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
-            font = PDType0Font.load(doc, ttf, false);
-        }
+        PDType0Font font = dejaVu(doc);
         COSStream cmap = doc.getDocument().createCOSStream();
         try (OutputStream out = cmap.createOutputStream()) {
             out.write(("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
@@ -396,6 +388,13 @@ class GlyphStripperTest {
         font.getCOSObject().setItem(COSName.ENCODING, cmap);
         font.getCOSObject().removeItem(COSName.TO_UNICODE);
         return font;
+    }
+
+    /** DejaVu Sans embedded whole, as a two-byte Identity-H font. */
+    private static PDType0Font dejaVu(PDDocument doc) throws IOException {
+        try (InputStream ttf = GlyphStripperTest.class.getResourceAsStream("/dev/pdfvariants/slides/DejaVuSans.ttf")) {
+            return PDType0Font.load(doc, ttf, false);
+        }
     }
 
     /** A glyph of DejaVu Sans that its Unicode cmap gives no character. */
