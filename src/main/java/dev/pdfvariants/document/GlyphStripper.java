@@ -80,6 +80,16 @@ abstract class GlyphStripper extends PDFTextStripper {
         super.processPage(page);
     }
 
+    /** The crop box of the page being processed, as its glyphs are placed in it. */
+    protected final PDRectangle pageCropBox() {
+        return pageSize;
+    }
+
+    /** The rotation of the page being processed. */
+    protected final int pageRotation() {
+        return pageRotation;
+    }
+
     /**
      * Shows each glyph of a string (PDF 32000 9.4.4): the same steps and arithmetic as PDFBox's
      * {@code PDFStreamEngine.showText}, reading the codes through {@link CodeBytes}. Without a

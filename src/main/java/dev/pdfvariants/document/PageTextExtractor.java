@@ -89,8 +89,8 @@ final class PageTextExtractor extends GlyphStripper {
             super.processPage(page);
             text = normalize(buffer.toString());
             if (lines != null) {
-                PDRectangle box = page.getCropBox();
-                boolean sideways = page.getRotation() % 180 != 0;
+                PDRectangle box = pageCropBox();
+                boolean sideways = pageRotation() % 180 != 0;
                 PageLines pageLines = lines.finishPage(sideways ? box.getHeight() : box.getWidth(),
                         sideways ? box.getWidth() : box.getHeight());
                 if (!pageLines.lines().isEmpty()) {
