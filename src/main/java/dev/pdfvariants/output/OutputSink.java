@@ -1,5 +1,6 @@
 package dev.pdfvariants.output;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -43,6 +44,21 @@ public final class OutputSink {
             w.flush();
         });
     }
+
+    /**
+     * Writes a UTF-8 text file through a buffered writer, for text written piece by piece rather
+     * than built in memory first (a long document's pages).
+     */
+    public void writeText(String name, IoConsumer<Writer> body) throws IOException {
+        write(name, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), TEXT_BUFFER);
+            body.accept(w);
+            w.flush();
+        });
+    }
+
+    /** Chars a text file's writer gathers before encoding them. */
+    private static final int TEXT_BUFFER = 1 << 15;
 
     /** Writes a JSON file with the project's deterministic formatting. */
     public void writeJson(String name, Object value) throws IOException {

@@ -1,11 +1,12 @@
 package dev.pdfvariants.variant;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.document.DocumentContext;
-import dev.pdfvariants.document.PageTexts;
 import dev.pdfvariants.output.OutputSink;
 
 /**
@@ -46,34 +47,64 @@ final class TextVariant implements Variant {
 
     @Override
     public void generate(DocumentContext document, OutputSink out) throws Exception {
-        PageTexts texts = document.pageTexts();
-        StringBuilder plain = new StringBuilder();
-        StringBuilder markdown = new StringBuilder();
-        List<String> pages = texts.pages();
-        for (int i = 0; i < pages.size(); i++) {
-            if (i > 0) {
-                plain.append('\f');
-                markdown.append('\n');
-            }
-            plain.append(pages.get(i));
-            markdown.append("## Page ").append(i + 1).append("\n\n");
-            markdown.append(pages.get(i).isBlank() ? "*(no text on this page)*\n" : escapeMarkdownStarts(pages.get(i)));
-        }
-        out.writeString("text.txt", plain);
-        out.writeString("text.md", markdown);
+        List<String> pages = document.pageTexts().pages();
+        out.writeText("text.txt", w -> plain(pages, w));
+        out.writeText("text.md", w -> markdown(pages, w));
     }
 
-    /** Keeps lines that look like Markdown syntax (a leading {@code #}, {@code >}, {@code -} …) from being read as such. */
-    private static String escapeMarkdownStarts(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (String line : text.split("\n", -1)) {
-            if (!line.isEmpty() && "#>-+*|=`".indexOf(line.charAt(0)) >= 0) {
-                out.append('\\');
+    /** {@code text.txt}: the pages' text, separated by form feeds; written page by page. */
+    static void plain(List<String> pages, Writer out) throws IOException {
+        for (int i = 0; i < pages.size(); i++) {
+            if (i > 0) {
+                out.write('\f');
             }
-            out.append(line).append("  \n");
+            out.write(pages.get(i));
         }
-        // split(-1) left one empty trailing line for the text's final newline
-        out.setLength(Math.max(0, out.length() - 3));
-        return out.toString();
     }
+
+    /**
+     * {@code text.md}: a heading per page, then its lines as hard line breaks (two spaces before
+     * each newline), lines that would read as Markdown syntax escaped; a page without text says so.
+     */
+    static void markdown(List<String> pages, Writer out) throws IOException {
+        for (int i = 0; i < pages.size(); i++) {
+            if (i > 0) {
+                out.write('\n');
+            }
+            out.write("## Page ");
+            out.write(Integer.toString(i + 1));
+            out.write("\n\n");
+            String page = pages.get(i);
+            if (page.isBlank()) {
+                out.write("*(no text on this page)*\n");
+            } else {
+                writeEscapedLines(page, out);
+            }
+        }
+    }
+
+    /**
+     * The text's lines joined by hard line breaks, a backslash before a line starting like
+     * Markdown syntax (a leading {@code #}, {@code >}, {@code -} …) so that it is not read as such.
+     * Written through {@link Writer#write(String, int, int)}: no line is copied into a string of its own.
+     */
+    private static void writeEscapedLines(String text, Writer out) throws IOException {
+        int start = 0;
+        while (true) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            if (end > start && MARKDOWN_STARTS.indexOf(text.charAt(start)) >= 0) {
+                out.write('\\');
+            }
+            out.write(text, start, end - start);
+            if (newline < 0) {
+                return;
+            }
+            out.write("  \n");
+            start = newline + 1;
+        }
+    }
+
+    /** First characters that make a line Markdown syntax. */
+    private static final String MARKDOWN_STARTS = "#>-+*|=`";
 }
