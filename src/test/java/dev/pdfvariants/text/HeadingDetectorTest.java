@@ -81,6 +81,27 @@ class HeadingDetectorTest {
         return f;
     }
 
+    /**
+     * A table of contents over two pages: the second has no title, and a part label set larger
+     * than the entries sits among them.
+     */
+    static PdfFixture continuedTableOfContents() {
+        PdfFixture f = PdfFixture.create().title("Field Handbook").heading(1, "Contents");
+        for (int n = 1; n <= 6; n++) {
+            f.lines(11, false, n + ". Chapter number " + n + " and what it covers . . . . . " + (n * 3));
+        }
+        f.pageBreak();
+        for (int n = 7; n <= 11; n++) {
+            f.lines(11, false, n + ". Chapter number " + n + " and what it covers . . . . . " + (n * 3));
+        }
+        f.lines(14, true, "Appendices");
+        for (char a = 'A'; a <= 'C'; a++) {
+            f.lines(11, false, a + ". Appendix " + a + " and its tables . . . . . " + (40 + a - 'A'));
+        }
+        f.pageBreak().heading(1, "1. Chapter number 1 and what it covers").paragraph(FILLER + FILLER);
+        return f;
+    }
+
     /** A numbered list of objectives at body size, each item its own short paragraph. */
     static PdfFixture numberedList() {
         return PdfFixture.create().title("Survey Protocol")
@@ -138,6 +159,55 @@ class HeadingDetectorTest {
     void entriesOfATableOfContentsAreNotHeadingsButItsTitleIs() throws IOException {
         assertThat(headings(tableOfContents())).containsExactly("Contents", "1. Preparing the Equipment", "2. Taking Samples",
                 "3. Transport", "4. Records", "5. Quality Control");
+    }
+
+    @Test
+    void aLabelAmongTheEntriesOfAContinuedTableOfContentsIsNotAHeading() throws IOException {
+        assertThat(headings(continuedTableOfContents())).containsExactly("Contents", "1. Chapter number 1 and what it covers");
+    }
+
+    /**
+     * Nine sections under bold 14 pt headings and two labels of key figures in the same style, each
+     * followed by its figure set in {@code figureSize}, bold or not; the headings found (blocks given
+     * directly: the fixture's lines of one style would be one block).
+     */
+    private static List<String> sectionsAndFigures(String[] sections, float figureSize, boolean figureBold) {
+        List<Block> blocks = new java.util.ArrayList<>();
+        List<Line> lines = new java.util.ArrayList<>();
+        for (int s = 0; s < sections.length; s++) {
+            block(blocks, sections[s], 14, true, 1);
+            block(blocks, FILLER, 11, false, 2);
+            lines.add(new Line(1, FILLER, 72, 100 + 20 * s, 450, 11, false));
+            if (s == 0) {
+                block(blocks, "Households interviewed", 14, true, 1);
+                block(blocks, "8 030", figureSize, figureBold, 1);
+                block(blocks, "Women interviewed", 14, true, 1);
+                block(blocks, "9 480", figureSize, figureBold, 1);
+            }
+        }
+        List<Block> found = new HeadingDetector(11, false).detect(blocks, List.of(new PageLines(1, 612, 792, lines)), null);
+        return found.stream().filter(Block::heading).map(Block::text).toList();
+    }
+
+    private static final String[] SECTIONS = {"Background", "Sampling", "Households", "Water", "Sanitation", "Nutrition",
+        "Vaccination", "Malaria", "Discussion"};
+
+    @Test
+    void labelsInAHeadingStyleFollowedByFiguresOfTheirStyleAreNotHeadings() {
+        assertThat(sectionsAndFigures(SECTIONS, 14, true)).containsExactly(SECTIONS);
+    }
+
+    @Test
+    void inAHeadingStyleOnlyWhatIsFollowedByItsOwnStyleIsDropped() {
+        // the figures a size smaller, or not bold: another style, so the labels stay the heading style's
+        List<String> expected = List.of("Background", "Households interviewed", "Women interviewed", "Sampling", "Households",
+                "Water", "Sanitation", "Nutrition", "Vaccination", "Malaria", "Discussion");
+        assertThat(sectionsAndFigures(SECTIONS, 14, false)).isEqualTo(expected);
+        assertThat(sectionsAndFigures(SECTIONS, 13, true)).isEqualTo(expected);
+    }
+
+    private static void block(List<Block> blocks, String text, float size, boolean bold, int lines) {
+        blocks.add(new Block(blocks.size(), false, 0, text, 1, 100 + 10 * blocks.size(), size, bold, lines));
     }
 
     @Test
