@@ -67,9 +67,10 @@ final class HeadingDetector {
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
             boolean samePage = i > 0 && blocks.get(i - 1).page() == b.page();
-            entriesAbove = samePage && (entriesAbove || tocEntry(blocks.get(i - 1)));
-            titled = samePage && titled;
             boolean toc = tocPages.contains(b.page());
+            // only read on a table-of-contents page, as is the block before on the same page
+            entriesAbove = samePage && toc && (entriesAbove || tocEntry(blocks.get(i - 1)));
+            titled = samePage && titled;
             candidate[i] = b != title && !(toc && (titled || entriesAbove || tocEntry(b))) && isCandidate(i);
             titled |= toc && candidate[i];
         }
@@ -328,7 +329,7 @@ final class HeadingDetector {
      */
     private boolean[] introducingText(boolean[] candidate) {
         Follow[] follow = new Follow[blocks.size()];
-        Map<String, int[]> styles = new HashMap<>();
+        Map<Integer, int[]> styles = new HashMap<>();
         for (int i = blocks.size() - 1; i >= 0; i--) { // backwards: a heading is good when the lesser one after it is
             if (candidate[i]) {
                 follow[i] = follow(i, candidate, follow);
@@ -368,7 +369,7 @@ final class HeadingDetector {
             return Follow.OTHER;
         }
         if (candidate[i + 1]) {
-            if (style(next).equals(style(b)) && next.page() == b.page() && !HeadingText.numbered(b.text())) {
+            if (style(next) == style(b) && next.page() == b.page() && !HeadingText.numbered(b.text())) {
                 return Follow.SAME;
             }
             int depth = HeadingText.numberingDepth(b.text());
@@ -388,7 +389,7 @@ final class HeadingDetector {
                 return Follow.TEXT;
             }
         }
-        return style(next).equals(style(b)) ? Follow.SAME : Follow.OTHER;
+        return style(next) == style(b) ? Follow.SAME : Follow.OTHER;
     }
 
     /**
@@ -407,7 +408,8 @@ final class HeadingDetector {
         return Math.abs(b.fontSize() - bodySize) < 0.6f && b.bold() == bodyBold;
     }
 
-    private static String style(Block b) {
-        return Math.round(b.fontSize() * 2) / 2f + (b.bold() ? "/b" : "/r");
+    /** The block's size to the half point and its weight, as one number: equal for blocks of one style. */
+    private static int style(Block b) {
+        return Math.round(b.fontSize() * 2) * 2 + (b.bold() ? 1 : 0);
     }
 }
