@@ -24,6 +24,9 @@ import dev.pdfvariants.json.Json;
  * or times out half-way leaves the previous outputs untouched, and never a partial file.
  */
 public final class OutputSink {
+    /** Chars a text file's writer gathers before encoding them. */
+    private static final int TEXT_BUFFER = 1 << 15;
+
     private final OutputLayout layout;
     private final Path documentDir;
     private final Cancellation cancellation;
@@ -56,9 +59,6 @@ public final class OutputSink {
             w.flush();
         });
     }
-
-    /** Chars a text file's writer gathers before encoding them. */
-    private static final int TEXT_BUFFER = 1 << 15;
 
     /** Writes a JSON file with the project's deterministic formatting. */
     public void writeJson(String name, Object value) throws IOException {

@@ -68,7 +68,7 @@ final class HeadingDetector {
             Block b = blocks.get(i);
             boolean samePage = i > 0 && blocks.get(i - 1).page() == b.page();
             boolean toc = tocPages.contains(b.page());
-            // only read on a table-of-contents page, as is the block before on the same page
+            // entries above matter on a table-of-contents page only, and the blocks above on its page are on it too
             entriesAbove = samePage && toc && (entriesAbove || tocEntry(blocks.get(i - 1)));
             titled = samePage && titled;
             candidate[i] = b != title && !(toc && (titled || entriesAbove || tocEntry(b))) && isCandidate(i);
