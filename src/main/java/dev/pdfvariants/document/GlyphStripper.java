@@ -38,9 +38,8 @@ import org.apache.pdfbox.util.Vector;
  * per-glyph stream over the CMap's code space ranges: a steady extraction of the generated
  * reports 6-9 % faster, {@code -v text} 5 %. A horizontal font's displacement is asked of the font
  * once per code ({@link #displacement}): a steady extraction 3-4 % faster ({@code -v text} batches
- * within their noise).
- * The loop is otherwise PDFBox's: every glyph gets the
- * same code, rendering matrix, displacement, advance and text position, to the bit.
+ * within their noise). The loop is otherwise PDFBox's: every glyph gets the same code, rendering
+ * matrix, displacement, advance and text position, to the bit.
  * {@code GlyphStripperTest} compares them with those of the PDFBox in use, so an upgrade that
  * changes PDFBox's loop fails it rather than changing the text.
  */
