@@ -26,16 +26,30 @@ final class Blocks {
         this.lineStep = lineStep;
     }
 
-    /** The dominant font size of the document's text, weighted by characters. */
+    /**
+     * The dominant font size of the document's text, weighted by characters; of equally dominant
+     * sizes the largest (by {@link Float#compare}); 10 when there are no lines.
+     */
     static float bodyFontSize(List<PageLines> pages) {
-        java.util.Map<Float, Integer> chars = new java.util.HashMap<>();
+        CharCounts chars = new CharCounts(); // by the size's bits: as Float keys are told apart
         for (PageLines p : pages) {
             for (Line l : p.lines()) {
-                chars.merge(l.fontSize(), l.text().length(), Integer::sum);
+                chars.add(Float.floatToIntBits(l.fontSize()), l.text().length());
             }
         }
-        return chars.entrySet().stream().max(java.util.Map.Entry.<Float, Integer>comparingByValue()
-                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(10f);
+        if (chars.isEmpty()) {
+            return 10f;
+        }
+        float best = Float.NaN;
+        boolean first = true;
+        for (long bits : chars.keysWith(chars.maxCount())) {
+            float size = Float.intBitsToFloat((int) bits);
+            if (first || Float.compare(size, best) > 0) {
+                best = size;
+                first = false;
+            }
+        }
+        return best;
     }
 
     /** The usual distance between baselines of consecutive body lines. */

@@ -101,28 +101,39 @@ final class HeadingDetector {
 
     /** The size and weight with the most characters of running prose; the dominant size when there is little prose. */
     private void bodyStyle(List<PageLines> pages) {
-        Map<Long, Integer> byStyle = new HashMap<>(); // size in half points, times two, plus one when bold
+        String best = proseStyle(pages);
+        bodySize = best == null ? fallbackSize : Float.parseFloat(best.substring(0, best.indexOf('/')));
+        bodyBold = best == null ? fallbackBold : best.endsWith("/b");
+    }
+
+    /**
+     * The style, named as "10.5/r" or "12.0/b" (the size to half a point, regular or bold), with the
+     * most characters of prose lines, of equally common ones the name last in order; null when the
+     * document has fewer than 400 characters of prose.
+     */
+    static String proseStyle(List<PageLines> pages) {
+        CharCounts byStyle = new CharCounts(); // the half-point size's float bits, times two, plus one when bold
         int total = 0;
         for (PageLines p : pages) {
             for (Line l : p.lines()) {
                 if (HeadingText.prose(l.text())) {
-                    long style = (long) Math.round(l.fontSize() * 2) * 2 + (l.bold() ? 1 : 0);
-                    byStyle.merge(style, l.text().length(), Integer::sum);
+                    float size = Math.round(l.fontSize() * 2) / 2f;
+                    byStyle.add(((long) Float.floatToIntBits(size) << 1) + (l.bold() ? 1 : 0), l.text().length());
                     total += l.text().length();
                 }
             }
         }
-        bodySize = fallbackSize;
-        bodyBold = fallbackBold;
-        if (total >= 400) {
-            Map<String, Integer> chars = new HashMap<>(); // named as "10.5/r", a name breaking ties
-            byStyle.forEach((style, count) -> chars.put((int) Math.floorDiv(style, 2L) / 2f
-                    + (Math.floorMod(style, 2L) == 1 ? "/b" : "/r"), count));
-            String best = chars.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey();
-            bodySize = Float.parseFloat(best.substring(0, best.indexOf('/')));
-            bodyBold = best.endsWith("/b");
+        if (total < 400) {
+            return null;
         }
+        String best = null;
+        for (long style : byStyle.keysWith(byStyle.maxCount())) {
+            String name = Float.intBitsToFloat((int) (style >> 1)) + ((style & 1) == 1 ? "/b" : "/r");
+            if (best == null || name.compareTo(best) > 0) {
+                best = name;
+            }
+        }
+        return best;
     }
 
     /**
