@@ -76,23 +76,27 @@ final class RunningMatter {
         List<Line> lines = page.lines();
         // the first and the last EDGE_LINES lines in order of y, ties in reading order (as a stable
         // sort by y lists them), each best first, picked without sorting the page
-        int[] top = new int[Math.min(EDGE_LINES, lines.size())];
+        float[] ys = new float[lines.size()];
+        for (int i = 0; i < ys.length; i++) {
+            ys[i] = lines.get(i).y();
+        }
+        int[] top = new int[Math.min(EDGE_LINES, ys.length)];
         int[] bottom = new int[top.length];
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < ys.length; i++) {
             int count = Math.min(i, top.length);
-            insert(top, count, i, lines, true);
-            insert(bottom, count, i, lines, false);
+            insert(top, count, i, ys, true);
+            insert(bottom, count, i, ys, false);
         }
         List<Line> edge = new ArrayList<>();
         float h = height(page);
         for (int i : top) {
-            if (lines.get(i).y() <= h * EDGE_ZONE) {
+            if (ys[i] <= h * EDGE_ZONE) {
                 edge.add(lines.get(i));
             }
         }
         for (int i : bottom) {
             Line l = lines.get(i);
-            if (l.y() >= h * (1 - EDGE_ZONE) && !edge.contains(l)) {
+            if (ys[i] >= h * (1 - EDGE_ZONE) && !edge.contains(l)) {
                 edge.add(l);
             }
         }
@@ -100,16 +104,16 @@ final class RunningMatter {
     }
 
     /** Puts line {@code i} among the {@code count} best so far, if it ranks there. */
-    private static void insert(int[] best, int count, int i, List<Line> lines, boolean top) {
+    private static void insert(int[] best, int count, int i, float[] ys, boolean top) {
         int at;
         if (count < best.length) {
             at = count;
-        } else if (before(i, best[best.length - 1], lines, top)) {
+        } else if (before(i, best[best.length - 1], ys, top)) {
             at = best.length - 1;
         } else {
             return;
         }
-        while (at > 0 && before(i, best[at - 1], lines, top)) {
+        while (at > 0 && before(i, best[at - 1], ys, top)) {
             best[at] = best[at - 1];
             at--;
         }
@@ -120,8 +124,8 @@ final class RunningMatter {
      * Whether line {@code i}, which comes after line {@code j} in reading order, ranks before it:
      * higher up for the top (above it), lower down or level for the bottom (a stable sort puts it after).
      */
-    private static boolean before(int i, int j, List<Line> lines, boolean top) {
-        int c = Double.compare(lines.get(i).y(), lines.get(j).y());
+    private static boolean before(int i, int j, float[] ys, boolean top) {
+        int c = Double.compare(ys[i], ys[j]);
         return top ? c < 0 : c >= 0;
     }
 
