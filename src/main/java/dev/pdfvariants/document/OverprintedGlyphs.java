@@ -14,16 +14,19 @@ import org.apache.pdfbox.text.TextPosition;
  * {@code PDFTextStripper.setSuppressDuplicateOverlappingText(true)}, at a fraction of its cost:
  * PDFBox keeps a {@code TreeMap<Float, TreeSet<Float>>} per character, boxing every coordinate
  * and allocating tree nodes and sub-map views for every glyph, which took a third of the whole
- * extraction time in profiles. Here the kept glyphs of a page sit in a hash grid of
- * {@value #CELL}-point cells, so a glyph is checked against the few glyphs near it only.
+ * extraction time in profiles. Here the kept glyphs of a page sit in a grid of {@value #CELL}-point
+ * cells, so a glyph is checked against the few glyphs near it only: the chains of the cells
+ * within 1,024 points of the origin on both axes (a page's) start in a plain array, the others'
+ * in a hash table.
  * <p>
  * The rule: a glyph is dropped when a glyph with the same Unicode text was kept on this page at
  * x in {@code [x - t, x + t)} and y in {@code [y - t, y + t)}, where {@code t} is the glyph's width
  * divided by its text's length, divided by 3. Comparisons follow {@link Float#compare} (as the
  * boxed keys of PDFBox's trees do), and an inverted range throws as {@code TreeMap.subMap} does.
  * Glyphs the grid cannot hold (coordinates that are not finite or very large) can only match
- * ranges the grid cannot hold either (very wide tolerances too), which are checked by a plain scan; a page whose grid cells grow crowded (hostile content)
- * goes on with PDFBox's own trees, so the cost is never worse than PDFBox's.
+ * ranges the grid cannot hold either (very wide tolerances too), which are checked by a plain
+ * scan; a page whose grid cells grow crowded (hostile content) goes on with PDFBox's own trees,
+ * so the cost is never worse than PDFBox's.
  * <p>
  * Not thread-safe: one per extractor.
  */
@@ -50,7 +53,17 @@ final class OverprintedGlyphs {
     /** Next point in the same grid cell, or -1. */
     private int[] nextInCell = new int[256];
     private int size;
-    /** Open-addressing table: cell key to the head of its chain. */
+    /**
+     * Cells per axis whose chains start in {@link #nearHeads}: those from 0 to {@value #NEAR} times
+     * {@value #CELL} points, where a page's glyphs lie but for odd placements.
+     */
+    static final int NEAR = 128;
+    /** The head of each near cell's chain, at {@code cx * NEAR + cy}, or -1: a look-up without hashing. */
+    private final int[] nearHeads = new int[NEAR * NEAR];
+    /** The near cells holding a chain on this page, emptied by the next. */
+    private int[] nearUsed = new int[256];
+    private int nearUsedCount;
+    /** The other cells: open addressing, cell key to the head of its chain. */
     private long[] cellKeys = new long[1024];
     private int[] cellHeads = new int[1024];
     private int cells;
@@ -59,11 +72,16 @@ final class OverprintedGlyphs {
 
     OverprintedGlyphs() {
         Arrays.fill(cellHeads, -1);
+        Arrays.fill(nearHeads, -1);
     }
 
     /** Forgets every glyph: PDFBox compares glyphs within one page only. */
     void startPage() {
         size = 0;
+        for (int k = 0; k < nearUsedCount; k++) {
+            nearHeads[nearUsed[k]] = -1;
+        }
+        nearUsedCount = 0;
         if (cells > 0) {
             Arrays.fill(cellHeads, -1);
             cells = 0;
@@ -161,7 +179,7 @@ final class OverprintedGlyphs {
         }
         for (int cx = cell(xFrom), cxEnd = cell(xTo); cx <= cxEnd; cx++) {
             for (int cy = cell(yFrom), cyEnd = cell(yTo); cy <= cyEnd; cy++) {
-                for (int i = head(key(cx, cy)); i >= 0; i = nextInCell[i]) {
+                for (int i = head(cx, cy); i >= 0; i = nextInCell[i]) {
                     if (matches(i, id, xFrom, xTo, yFrom, yTo)) {
                         return 1;
                     }
@@ -193,7 +211,7 @@ final class OverprintedGlyphs {
         textIds[i] = id;
         nextInCell[i] = -1;
         if (gridable(x) && gridable(y)) {
-            link(key(cell(x), cell(y)), i);
+            link(cell(x), cell(y), i);
         }
     }
 
@@ -212,6 +230,37 @@ final class OverprintedGlyphs {
     private int slot(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h >>> 40) & (cellKeys.length - 1);
+    }
+
+    /** Whether cell (cx, cy) is a near one: both in [0, NEAR), NEAR being a power of two. */
+    private static boolean near(int cx, int cy) {
+        return ((cx | cy) & -NEAR) == 0;
+    }
+
+    /** The first glyph of cell (cx, cy)'s chain, or -1. */
+    private int head(int cx, int cy) {
+        if (near(cx, cy)) {
+            return nearHeads[cx * NEAR + cy];
+        }
+        return cells == 0 ? -1 : head(key(cx, cy));
+    }
+
+    /** Puts glyph {@code point} at the head of cell (cx, cy)'s chain. */
+    private void link(int cx, int cy, int point) {
+        if (!near(cx, cy)) {
+            link(key(cx, cy), point);
+            return;
+        }
+        int c = cx * NEAR + cy;
+        if (nearHeads[c] < 0) {
+            if (nearUsedCount == nearUsed.length) {
+                nearUsed = Arrays.copyOf(nearUsed, nearUsedCount * 2);
+            }
+            nearUsed[nearUsedCount++] = c;
+        } else {
+            nextInCell[point] = nearHeads[c];
+        }
+        nearHeads[c] = point;
     }
 
     private int head(long key) {

@@ -83,10 +83,13 @@ class OverprintedGlyphsTest {
         int duplicates = 0;
         int crowdedPages = 0;
         int gridPages = 0;
-        for (int page = 0; page < 80; page++) {
+        int beyondNear = 0;
+        for (int page = 0; page < 100; page++) {
             ours.startPage();
             reference.startPage();
-            int kind = page % 4; // 0 text lines, 1 text lines with odd values, 2 a crowded spot, 3 hair-thin glyphs
+            // 0 text lines, 1 text lines with odd values, 2 a crowded spot, 3 hair-thin glyphs, 4 text lines
+            // across the edges of the cells held in an array (negative, and past NEAR cells)
+            int kind = page % 5;
             List<float[]> previous = new ArrayList<>();
             for (int g = 0; g < (kind == 2 ? 3000 : 1500); g++) {
                 float x;
@@ -98,6 +101,11 @@ class OverprintedGlyphsTest {
                 } else if (kind == 2) {
                     x = 100 + random.nextInt(40) * 0.25f;
                     y = 100 + random.nextInt(40) * 0.25f;
+                } else if (kind == 4) {
+                    float edge = OverprintedGlyphs.NEAR * OverprintedGlyphs.CELL;
+                    x = (random.nextBoolean() ? -40 : edge - 40) + random.nextInt(320) * 0.25f;
+                    y = (random.nextBoolean() ? -36 : edge - 36) + random.nextInt(6) * 12 + random.nextInt(3) * 0.25f;
+                    beyondNear += x < 0 || y < 0 || x >= edge || y >= edge ? 1 : 0;
                 } else {
                     x = random.nextInt(2400) * 0.25f;
                     y = random.nextInt(60) * 12 + random.nextInt(3) * 0.25f;
@@ -129,6 +137,7 @@ class OverprintedGlyphsTest {
             }
         }
         assertThat(duplicates).isGreaterThan(10_000);
+        assertThat(beyondNear).as("glyphs outside the cells held in an array").isGreaterThan(5_000);
         assertThat(crowdedPages).as("pages moved to trees").isGreaterThan(5);
         assertThat(gridPages).as("pages kept in the grid").isGreaterThan(20);
     }
