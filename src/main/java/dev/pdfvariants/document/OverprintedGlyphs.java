@@ -58,8 +58,12 @@ final class OverprintedGlyphs {
      * {@value #CELL} points, where a page's glyphs lie but for odd placements.
      */
     static final int NEAR = 128;
-    /** The head of each near cell's chain, at {@code cx * NEAR + cy}, or -1: a look-up without hashing. */
-    private final int[] nearHeads = new int[NEAR * NEAR];
+    /**
+     * The head of each near cell's chain, at {@code cx * NEAR + cy}, or -1: a look-up without
+     * hashing. Made at the first glyph kept (64 KiB: a batch of a million documents without text
+     * does not make them).
+     */
+    private int[] nearHeads;
     /** The near cells holding a chain on this page, emptied by the next. */
     private int[] nearUsed = new int[256];
     private int nearUsedCount;
@@ -72,7 +76,6 @@ final class OverprintedGlyphs {
 
     OverprintedGlyphs() {
         Arrays.fill(cellHeads, -1);
-        Arrays.fill(nearHeads, -1);
     }
 
     /** Forgets every glyph: PDFBox compares glyphs within one page only. */
@@ -240,7 +243,7 @@ final class OverprintedGlyphs {
     /** The first glyph of cell (cx, cy)'s chain, or -1. */
     private int head(int cx, int cy) {
         if (near(cx, cy)) {
-            return nearHeads[cx * NEAR + cy];
+            return nearHeads == null ? -1 : nearHeads[cx * NEAR + cy];
         }
         return cells == 0 ? -1 : head(key(cx, cy));
     }
@@ -250,6 +253,10 @@ final class OverprintedGlyphs {
         if (!near(cx, cy)) {
             link(key(cx, cy), point);
             return;
+        }
+        if (nearHeads == null) {
+            nearHeads = new int[NEAR * NEAR];
+            Arrays.fill(nearHeads, -1);
         }
         int c = cx * NEAR + cy;
         if (nearHeads[c] < 0) {
