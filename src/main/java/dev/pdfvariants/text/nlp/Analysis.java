@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The tokens of every sentence of a document, tokenised once, and the content terms (stems of
@@ -12,83 +13,127 @@ import java.util.Map;
  * ranking and keyword extraction.
  */
 public final class Analysis {
+    /** Numbers every analysis, so that a word remembers which analysis numbered its stem ({@link Tokenizer.Word}). */
+    private static final AtomicLong SERIALS = new AtomicLong();
+
     private final Language language;
     private final List<String> sentences;
-    private final List<List<Token>> tokens;
     private final int[][] terms;
     private final List<String> vocabulary;
     private final int[] documentFrequency;
-    private final int[][] tokenStems;
+    private final Tokens tokens;
     private final List<String> stems;
     private final Map<String, Integer> termIds;
 
-    private Analysis(Language language, List<String> sentences, List<List<Token>> tokens, int[][] terms,
-            List<String> vocabulary, int[] df, int[][] tokenStems, List<String> stems, Map<String, Integer> termIds) {
+    /**
+     * Every token of the document, sentence after sentence, in flat arrays: where sentence
+     * {@code s}'s tokens start ({@code start[s]}, up to {@code start[s + 1]}), and for each its
+     * stem number, its span in the sentence, and its {@link Token#kinds} with {@link Token#BREAK_BEFORE}
+     * and {@link Token#STOP}. No token object is made unless {@link #tokens(int)} asks for one.
+     */
+    record Tokens(int[] start, int[] stems, int[] from, int[] to, byte[] flags) {
+    }
+
+    private Analysis(Language language, List<String> sentences, int[][] terms, List<String> vocabulary,
+            int[] df, Tokens tokens, List<String> stems, Map<String, Integer> termIds) {
         this.language = language;
         this.sentences = List.copyOf(sentences);
-        this.tokens = tokens;
         this.terms = terms;
         this.vocabulary = vocabulary;
         this.documentFrequency = df;
-        this.tokenStems = tokenStems;
+        this.tokens = tokens;
         this.stems = stems;
         this.termIds = termIds;
     }
 
     /** Tokenises every sentence once. */
     public static Analysis of(Language language, List<String> sentences) {
-        Builder builder = new Builder(new Tokenizer(language), sentences.size());
+        Builder builder = new Builder(sentences.size());
+        Tokenizer tokenizer = new Tokenizer(language);
         for (int s = 0; s < sentences.size(); s++) {
-            builder.add(s, sentences.get(s));
+            builder.sentence(s);
+            tokenizer.scan(sentences.get(s), builder);
         }
         return builder.build(language, sentences);
     }
 
-    /** Tokens and term ids sentence by sentence (a method per sentence: small units for the JIT). */
-    private static final class Builder {
-        private final Tokenizer tokenizer;
-        /** Every stem seen: its number among all stems, and among content terms once it has been one. */
+    /** A stem of the document: its number among all stems, and among content terms once it has been one. */
+    static final class Stem {
+        final int id;
+        int term = -1;
+
+        Stem(int id) {
+            this.id = id;
+        }
+    }
+
+    /** Tokens and term ids sentence by sentence, as the tokenizer reports them (small methods: units for the JIT). */
+    private static final class Builder implements Tokenizer.Sink {
+        private final long serial = SERIALS.incrementAndGet();
+        /** Every stem seen, by its text; a word seen before in this document finds its stem through itself. */
         private final Map<String, Stem> stems = new HashMap<>();
         private final List<String> stemList = new ArrayList<>();
         private final List<String> vocabulary = new ArrayList<>();
-        private final List<List<Token>> tokens;
-        private final int[][] terms;
-        private final int[][] tokenStems;
+        private final int[] tokenStart;
+        private final int[] termStart;
+        private int tokenCount;
+        private int[] tokenStems = new int[1024];
+        private int[] from = new int[1024];
+        private int[] to = new int[1024];
+        private byte[] flags = new byte[1024];
+        private int termCount;
+        private int[] terms = new int[512];
         private int[] df = new int[256];
         private int[] lastSeen = new int[256]; // sentence index + 1 where the term was last counted
+        private int sentence;
 
-        private static final class Stem {
-            final int id;
-            int term = -1;
+        Builder(int sentences) {
+            this.tokenStart = new int[sentences + 1];
+            this.termStart = new int[sentences + 1];
+        }
 
-            Stem(int id) {
-                this.id = id;
+        /** The tokens reported next are sentence {@code s}'s. */
+        void sentence(int s) {
+            sentence = s;
+            tokenStart[s] = tokenCount;
+            termStart[s] = termCount;
+        }
+
+        @Override
+        public void token(Tokenizer.Word word, String text, String stem, boolean stop, byte kinds, int start, int end,
+                boolean breakBefore) {
+            if (tokenCount == tokenStems.length) {
+                growTokens();
             }
-        }
-
-        Builder(Tokenizer tokenizer, int sentences) {
-            this.tokenizer = tokenizer;
-            this.tokens = new ArrayList<>(sentences);
-            this.terms = new int[sentences][];
-            this.tokenStems = new int[sentences][];
-        }
-
-        void add(int s, String sentence) {
-            List<Token> sentenceTokens = tokenizer.tokens(sentence);
-            tokens.add(sentenceTokens);
-            int[] ts = new int[sentenceTokens.size()];
-            int[] ids = new int[sentenceTokens.size()];
-            int n = 0;
-            for (int k = 0; k < ids.length; k++) {
-                Token t = sentenceTokens.get(k);
-                Stem stem = stem(t.stem());
-                ids[k] = stem.id;
-                if (t.content()) {
-                    ts[n++] = count(s, stem, t.stem());
+            Stem numbered = word != null ? stem(word) : stem(stem);
+            int k = tokenCount++;
+            tokenStems[k] = numbered.id;
+            from[k] = start;
+            to[k] = end;
+            flags[k] = (byte) (kinds | (breakBefore ? Token.BREAK_BEFORE : 0) | (stop ? Token.STOP : 0));
+            if ((kinds & Token.CONTENT) != 0) {
+                if (termCount == terms.length) {
+                    terms = Arrays.copyOf(terms, terms.length * 2);
                 }
+                terms[termCount++] = count(numbered, stem);
             }
-            terms[s] = Arrays.copyOf(ts, n);
-            tokenStems[s] = ids;
+        }
+
+        private void growTokens() {
+            int size = tokenStems.length * 2;
+            tokenStems = Arrays.copyOf(tokenStems, size);
+            from = Arrays.copyOf(from, size);
+            to = Arrays.copyOf(to, size);
+            flags = Arrays.copyOf(flags, size);
+        }
+
+        /** The stem of a word the tokenizer knows: looked up by its text the first time this document meets the word. */
+        private Stem stem(Tokenizer.Word word) {
+            if (word.analysis != serial) {
+                word.numbered = stem(word.stem);
+                word.analysis = serial;
+            }
+            return word.numbered;
         }
 
         private Stem stem(String text) {
@@ -101,8 +146,8 @@ public final class Analysis {
             return stem;
         }
 
-        /** The id of a content term, counting sentence {@code s} into its document frequency. */
-        private int count(int s, Stem stem, String text) {
+        /** The id of a content term, counting the current sentence into its document frequency. */
+        private int count(Stem stem, String text) {
             if (stem.term < 0) {
                 stem.term = vocabulary.size();
                 vocabulary.add(text);
@@ -112,22 +157,31 @@ public final class Analysis {
                 }
             }
             int id = stem.term;
-            if (lastSeen[id] != s + 1) {
-                lastSeen[id] = s + 1;
+            if (lastSeen[id] != sentence + 1) {
+                lastSeen[id] = sentence + 1;
                 df[id]++;
             }
             return id;
         }
 
         Analysis build(Language language, List<String> sentences) {
+            int n = sentences.size();
+            tokenStart[n] = tokenCount;
+            termStart[n] = termCount;
             Map<String, Integer> termIds = new HashMap<>();
             stems.forEach((text, stem) -> {
                 if (stem.term >= 0) {
                     termIds.put(text, stem.term);
                 }
             });
-            return new Analysis(language, sentences, tokens, terms, List.copyOf(vocabulary),
-                    Arrays.copyOf(df, vocabulary.size()), tokenStems, List.copyOf(stemList), termIds);
+            Tokens tokens = new Tokens(tokenStart, Arrays.copyOf(tokenStems, tokenCount), Arrays.copyOf(from, tokenCount),
+                    Arrays.copyOf(to, tokenCount), Arrays.copyOf(flags, tokenCount));
+            int[][] sentenceTerms = new int[n][];
+            for (int s = 0; s < n; s++) {
+                sentenceTerms[s] = Arrays.copyOfRange(terms, termStart[s], termStart[s + 1]);
+            }
+            return new Analysis(language, sentences, sentenceTerms, List.copyOf(vocabulary),
+                    Arrays.copyOf(df, vocabulary.size()), tokens, List.copyOf(stemList), termIds);
         }
     }
 
@@ -136,7 +190,7 @@ public final class Analysis {
     }
 
     public int sentenceCount() {
-        return terms.length;
+        return sentences.size();
     }
 
     /** The text of sentence {@code s}; token offsets point into it. */
@@ -144,12 +198,25 @@ public final class Analysis {
         return sentences.get(s);
     }
 
-    /** The tokens of sentence {@code s}. */
+    /** The tokens of sentence {@code s}, made from the flat arrays (for callers that want token objects). */
     public List<Token> tokens(int s) {
-        return tokens.get(s);
+        String sentence = sentences.get(s);
+        List<Token> list = new ArrayList<>(tokens.start[s + 1] - tokens.start[s]);
+        for (int k = tokens.start[s]; k < tokens.start[s + 1]; k++) {
+            byte f = tokens.flags[k];
+            list.add(new Token(sentence.substring(tokens.from[k], tokens.to[k]), stems.get(tokens.stems[k]),
+                    (f & Token.STOP) != 0, tokens.from[k], tokens.to[k], (f & Token.BREAK_BEFORE) != 0,
+                    (byte) (f & Token.KINDS)));
+        }
+        return list;
     }
 
-    /** The content-term ids of sentence {@code s}, in order, repeats included. */
+    /** The document's tokens in flat arrays. */
+    Tokens tokens() {
+        return tokens;
+    }
+
+    /** The content-term ids of sentence {@code s}, in order, repeats included (not to be modified). */
     public int[] terms(int s) {
         return terms[s];
     }
@@ -167,17 +234,12 @@ public final class Analysis {
         return vocabulary.size();
     }
 
-    /** The stem of every token of sentence {@code s} (stopwords and numbers included), as a stem number. */
-    int[] tokenStems(int s) {
-        return tokenStems[s];
-    }
-
     /** How many different stems the tokens have (content terms and the others). */
     int stemCount() {
         return stems.size();
     }
 
-    /** The stem numbered {@code id} by {@link #tokenStems}. */
+    /** The stem numbered {@code id} in {@link Tokens#stems}. */
     String stem(int id) {
         return stems.get(id);
     }

@@ -39,7 +39,7 @@ public final class KeywordExtractor {
     private static final byte CONTENT = Token.CONTENT;
     private static final byte ACRONYM = Token.ACRONYM;
     private static final byte UPPER_FIRST = Token.UPPER_FIRST;
-    private static final byte BREAK_BEFORE = 16;
+    private static final byte BREAK_BEFORE = Token.BREAK_BEFORE;
 
     /**
      * @param analysis the document's tokens
@@ -234,12 +234,13 @@ public final class KeywordExtractor {
      */
     private void index() {
         int n = analysis.sentenceCount();
+        Analysis.Tokens tokens = analysis.tokens();
         start = new int[n + 1];
         int total = 0;
         for (int s = 0; s < n; s++) {
             start[s] = total;
             if (used(s)) {
-                total += analysis.tokens(s).size();
+                total += tokens.start()[s + 1] - tokens.start()[s];
             }
         }
         start[n] = total;
@@ -247,21 +248,11 @@ public final class KeywordExtractor {
         flags = new byte[total];
         for (int s = 0; s < n; s++) {
             if (used(s)) {
-                index(analysis.tokens(s), analysis.tokenStems(s), start[s]);
+                int from = tokens.start()[s];
+                System.arraycopy(tokens.stems(), from, tokenIds, start[s], start[s + 1] - start[s]);
+                System.arraycopy(tokens.flags(), from, flags, start[s], start[s + 1] - start[s]);
             }
         }
-    }
-
-    private void index(List<Token> tokens, int[] stems, int at) {
-        System.arraycopy(stems, 0, tokenIds, at, stems.length);
-        for (int i = 0; i < tokens.size(); i++) {
-            flags[at + i] = flags(tokens.get(i));
-        }
-    }
-
-    /** The token's kinds (worked out once per distinct word by the tokenizer) and whether punctuation precedes it. */
-    private static byte flags(Token token) {
-        return (byte) (token.kinds() | (token.breakBefore() ? BREAK_BEFORE : 0));
     }
 
     private boolean has(int token, byte flag) {
@@ -717,7 +708,7 @@ public final class KeywordExtractor {
         for (int o = 0; o < Math.min(c.tf, FORM_SAMPLE) * 3; o += 3) {
             int sentence = c.occurrences[o];
             int from = c.occurrences[o + 1];
-            String form = surface(analysis.tokens(sentence), from, c.occurrences[o + 2], analysis.text(sentence));
+            String form = surface(sentence, from, c.occurrences[o + 2]);
             forms.computeIfAbsent(form, f -> new int[2])[from == 0 ? 1 : 0]++;
         }
         String inside = null;
@@ -742,10 +733,11 @@ public final class KeywordExtractor {
         return keepCase ? atStart : lowerFirst(atStart);
     }
 
-    private static String surface(List<Token> tokens, int from, int to, String sentence) {
-        Token a = tokens.get(from);
-        Token b = tokens.get(to);
-        return Spaces.collapse(sentence.substring(a.start(), b.end()));
+    /** The text of sentence {@code s} from its token {@code from} to its token {@code to}, spaces collapsed. */
+    private String surface(int s, int from, int to) {
+        Analysis.Tokens tokens = analysis.tokens();
+        int first = tokens.start()[s];
+        return Spaces.collapse(analysis.text(s).substring(tokens.from()[first + from], tokens.to()[first + to]));
     }
 
     private static double median(int[] values, int n) {

@@ -22,6 +22,12 @@ public record Token(String text, String stem, boolean stop, int start, int end, 
     static final byte ACRONYM = 4;
     /** The first character is upper case. */
     static final byte UPPER_FIRST = 8;
+    /** The bits of {@link #kinds}. */
+    static final byte KINDS = LETTER | CONTENT | ACRONYM | UPPER_FIRST;
+    /** Beside the kinds in {@link Analysis}'s flat token flags: {@link #breakBefore()}. */
+    static final byte BREAK_BEFORE = 16;
+    /** Beside the kinds in {@link Analysis}'s flat token flags: {@link #stop()}. */
+    static final byte STOP = 32;
 
     public Token(String text, String stem, boolean stop, int start, int end, boolean breakBefore) {
         this(text, stem, stop, start, end, breakBefore, kinds(text, stop));

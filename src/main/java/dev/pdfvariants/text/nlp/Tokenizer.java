@@ -54,15 +54,36 @@ public final class Tokenizer {
 
     public List<Token> tokens(String sentence) {
         List<Token> tokens = new ArrayList<>();
+        scan(sentence, (word, text, stem, stop, kinds, start, end, breakBefore) ->
+                tokens.add(new Token(text, stem, stop, start, end, breakBefore, kinds)));
+        return tokens;
+    }
+
+    /**
+     * Receives the tokens of a sentence from {@link #scan}, in order: what a {@link Token} holds,
+     * without a token object being made.
+     */
+    interface Sink {
+        /**
+         * @param word the word as the tokenizer knows it (the same object for every occurrence of a
+         *             word seen before on this thread), or null for a CJK bigram or unigram
+         */
+        void token(Word word, String text, String stem, boolean stop, byte kinds, int start, int end, boolean breakBefore);
+    }
+
+    /** Reports the tokens of {@code sentence} to {@code sink}: those {@link #tokens} returns, in order. */
+    void scan(String sentence, Sink sink) {
         int n = sentence.length();
         int i = 0;
+        int count = 0;
         boolean pendingBreak = false;
         // one step per token or per character between tokens; what a token takes is in its own method
         while (i < n) {
             char ch = sentence.charAt(i);
             if (ch < 128) { // ASCII: no CJK, letters and digits by range
                 if (asciiLetterOrDigit(ch)) {
-                    i = addWord(tokens, sentence, i, pendingBreak);
+                    i = addWord(sink, sentence, i, pendingBreak && count > 0);
+                    count++;
                     pendingBreak = false;
                 } else {
                     pendingBreak |= !asciiWhitespace(ch) && ch != '-' && ch != '\'';
@@ -72,40 +93,61 @@ public final class Tokenizer {
             }
             int c = sentence.codePointAt(i);
             if (isCjk(c)) {
-                i = addCjkRun(tokens, sentence, i, pendingBreak);
+                int end = cjkRunEnd(sentence, i);
+                count += addBigrams(sink, sentence, i, end, pendingBreak && count > 0);
+                i = end;
                 pendingBreak = false;
             } else if (Character.isLetterOrDigit(c)) {
-                i = addWord(tokens, sentence, i, pendingBreak);
+                i = addWord(sink, sentence, i, pendingBreak && count > 0);
+                count++;
                 pendingBreak = false;
             } else {
                 pendingBreak |= !Character.isWhitespace(c) && c != '-' && c != '\'' && c != '’';
                 i += Character.charCount(c);
             }
         }
-        return tokens;
     }
 
-    /** Adds the bigrams of the CJK run starting at {@code from}; returns where it ends. */
-    private int addCjkRun(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+    /** Where the CJK run starting at {@code from} ends. */
+    private static int cjkRunEnd(String sentence, int from) {
         int n = sentence.length();
         int end = from;
         while (end < n && isCjk(sentence.codePointAt(end))) {
             end += Character.charCount(sentence.codePointAt(end));
         }
-        addBigrams(tokens, sentence, from, end, pendingBreak);
         return end;
     }
 
-    /** Adds the word starting at {@code from} (a letter or digit); returns where it ends. */
-    private int addWord(List<Token> tokens, String sentence, int from, boolean pendingBreak) {
+    /** Reports the word starting at {@code from} (a letter or digit); returns where it ends. */
+    private int addWord(Sink sink, String sentence, int from, boolean breakBefore) {
         int end = wordEnd(sentence, from);
         Word word = word(sentence, from, end);
-        tokens.add(new Token(word.text(), word.stem(), word.stop(), from, end, pendingBreak && !tokens.isEmpty(), word.kinds()));
+        sink.token(word, word.text, word.stem, word.stop, word.kinds, from, end, breakBefore);
         return end;
     }
 
-    /** What a word is, whatever its place: its text, stem, whether it is a stopword, and its {@link Token#kinds}. */
-    private record Word(String text, String stem, boolean stop, byte kinds, int hash) {
+    /**
+     * What a word is, whatever its place: its text, stem, whether it is a stopword, and its
+     * {@link Token#kinds}; and which stem number the analysis under way on this thread gave it,
+     * so that the analysis numbers each distinct word's stem once ({@link Analysis}).
+     */
+    static final class Word {
+        final String text;
+        final String stem;
+        final boolean stop;
+        final byte kinds;
+        final int hash;
+        /** The analysis that numbered this word's stem last ({@link Analysis}'s serial), and the number it gave. */
+        long analysis;
+        Analysis.Stem numbered;
+
+        Word(String text, String stem, boolean stop, byte kinds, int hash) {
+            this.text = text;
+            this.stem = stem;
+            this.stop = stop;
+            this.kinds = kinds;
+            this.hash = hash;
+        }
     }
 
     /**
@@ -140,7 +182,7 @@ public final class Tokenizer {
             int mask = slots.length - 1;
             for (int i = slot(hash, mask); slots[i] != null; i = i + 1 & mask) {
                 Word w = slots[i];
-                if (w.hash() == hash && w.text().length() == length && sentence.regionMatches(from, w.text(), 0, length)) {
+                if (w.hash == hash && w.text.length() == length && sentence.regionMatches(from, w.text, 0, length)) {
                     return w;
                 }
             }
@@ -162,7 +204,7 @@ public final class Tokenizer {
 
         private void put(Word word) {
             int mask = slots.length - 1;
-            int i = slot(word.hash(), mask);
+            int i = slot(word.hash, mask);
             while (slots[i] != null) {
                 i = i + 1 & mask;
             }
@@ -216,7 +258,8 @@ public final class Tokenizer {
         return end;
     }
 
-    private void addBigrams(List<Token> tokens, String s, int from, int to, boolean breakBefore) {
+    /** Reports the bigrams of the CJK run {@code s[from, to)} (a unigram for one character); returns how many. */
+    private static int addBigrams(Sink sink, String s, int from, int to, boolean breakBefore) {
         int count = s.codePointCount(from, to);
         int[] offsets = new int[count + 1];
         offsets[0] = from;
@@ -225,13 +268,16 @@ public final class Tokenizer {
         }
         if (count == 1) {
             String t = s.substring(from, to);
-            tokens.add(new Token(t, t, cjkStop(t), from, to, breakBefore && !tokens.isEmpty()));
-            return;
+            boolean stop = cjkStop(t);
+            sink.token(null, t, t, stop, Token.kinds(t, stop), from, to, breakBefore);
+            return 1;
         }
         for (int k = 0; k + 1 < count; k++) {
             String t = s.substring(offsets[k], offsets[k + 2]);
-            tokens.add(new Token(t, t, cjkStop(t), offsets[k], offsets[k + 2], k == 0 && breakBefore && !tokens.isEmpty()));
+            boolean stop = cjkStop(t);
+            sink.token(null, t, t, stop, Token.kinds(t, stop), offsets[k], offsets[k + 2], k == 0 && breakBefore);
         }
+        return count - 1;
     }
 
     private static boolean cjkStop(String bigram) {
