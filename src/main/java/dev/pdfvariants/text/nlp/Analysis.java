@@ -23,7 +23,8 @@ public final class Analysis {
     private final int[] documentFrequency;
     private final Tokens tokens;
     private final List<String> stems;
-    private final Map<String, Integer> termIds;
+    /** Every stem by its text, with its content-term id when it is one. */
+    private final Map<String, Stem> stemsByText;
 
     /**
      * Every token of the document, sentence after sentence, in flat arrays: where sentence
@@ -35,7 +36,7 @@ public final class Analysis {
     }
 
     private Analysis(Language language, List<String> sentences, int[][] terms, List<String> vocabulary,
-            int[] df, Tokens tokens, List<String> stems, Map<String, Integer> termIds) {
+            int[] df, Tokens tokens, List<String> stems, Map<String, Stem> stemsByText) {
         this.language = language;
         this.sentences = List.copyOf(sentences);
         this.terms = terms;
@@ -43,7 +44,7 @@ public final class Analysis {
         this.documentFrequency = df;
         this.tokens = tokens;
         this.stems = stems;
-        this.termIds = termIds;
+        this.stemsByText = stemsByText;
     }
 
     /** Tokenises every sentence once. */
@@ -73,6 +74,8 @@ public final class Analysis {
         /** Every stem seen, by its text; a word seen before in this document finds its stem through itself. */
         private final Map<String, Stem> stems = new HashMap<>();
         private final List<String> stemList = new ArrayList<>();
+        /** The stems by number. */
+        private final List<Stem> stemsById = new ArrayList<>();
         private final List<String> vocabulary = new ArrayList<>();
         private final int[] tokenStart;
         private final int[] termStart;
@@ -127,13 +130,17 @@ public final class Analysis {
             flags = Arrays.copyOf(flags, size);
         }
 
-        /** The stem of a word the tokenizer knows: looked up by its text the first time this document meets the word. */
+        /**
+         * The stem of a word the tokenizer knows: looked up by its text the first time this document
+         * meets the word, then by the number the word keeps (a number, not the stem: the words outlive
+         * the document, and a reference from them would keep its stems alive).
+         */
         private Stem stem(Tokenizer.Word word) {
             if (word.analysis != serial) {
-                word.numbered = stem(word.stem);
+                word.stemNumber = stem(word.stem).id;
                 word.analysis = serial;
             }
-            return word.numbered;
+            return stemsById.get(word.stemNumber);
         }
 
         private Stem stem(String text) {
@@ -142,6 +149,7 @@ public final class Analysis {
                 stem = new Stem(stemList.size());
                 stems.put(text, stem);
                 stemList.add(text);
+                stemsById.add(stem);
             }
             return stem;
         }
@@ -168,12 +176,6 @@ public final class Analysis {
             int n = sentences.size();
             tokenStart[n] = tokenCount;
             termStart[n] = termCount;
-            Map<String, Integer> termIds = new HashMap<>();
-            stems.forEach((text, stem) -> {
-                if (stem.term >= 0) {
-                    termIds.put(text, stem.term);
-                }
-            });
             Tokens tokens = new Tokens(tokenStart, Arrays.copyOf(tokenStems, tokenCount), Arrays.copyOf(from, tokenCount),
                     Arrays.copyOf(to, tokenCount), Arrays.copyOf(flags, tokenCount));
             int[][] sentenceTerms = new int[n][];
@@ -181,7 +183,7 @@ public final class Analysis {
                 sentenceTerms[s] = Arrays.copyOfRange(terms, termStart[s], termStart[s + 1]);
             }
             return new Analysis(language, sentences, sentenceTerms, List.copyOf(vocabulary),
-                    Arrays.copyOf(df, vocabulary.size()), tokens, List.copyOf(stemList), termIds);
+                    Arrays.copyOf(df, vocabulary.size()), tokens, List.copyOf(stemList), stems);
         }
     }
 
@@ -227,7 +229,8 @@ public final class Analysis {
 
     /** The id of a content term given its stem, or -1 when no sentence holds it as a content term. */
     public int termId(String stem) {
-        return termIds.getOrDefault(stem, -1);
+        Stem found = stemsByText.get(stem);
+        return found == null ? -1 : found.term;
     }
 
     public int vocabularySize() {

@@ -139,7 +139,7 @@ public final class Tokenizer {
         final int hash;
         /** The analysis that numbered this word's stem last ({@link Analysis}'s serial), and the number it gave. */
         long analysis;
-        Analysis.Stem numbered;
+        int stemNumber;
 
         Word(String text, String stem, boolean stop, byte kinds, int hash) {
             this.text = text;
