@@ -35,7 +35,7 @@ for round in $(seq "$rounds"); do
         [ "$set" = text ] && args+=(-v text)
         # Some runs lose a slice of the compiled code's names (code the JVM freed before it wrote its
         # map at exit shows as [unknown]): such a run is recorded again, up to three times in all.
-        for attempt in 1 2 3; do
+        for _ in 1 2 3; do
             rm -rf "$work/out"
             ls /tmp/perf-*.map 2>/dev/null | sort > "$work/maps-before" || true
             PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" \
