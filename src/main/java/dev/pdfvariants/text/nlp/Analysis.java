@@ -22,7 +22,8 @@ public final class Analysis {
     private final List<String> vocabulary;
     private final int[] documentFrequency;
     private final Tokens tokens;
-    private final List<String> stems;
+    /** The stems by number. */
+    private final List<Stem> stems;
     /** Every stem by its text, with its content-term id when it is one. */
     private final Map<String, Stem> stemsByText;
 
@@ -36,7 +37,7 @@ public final class Analysis {
     }
 
     private Analysis(Language language, List<String> sentences, int[][] terms, List<String> vocabulary,
-            int[] df, Tokens tokens, List<String> stems, Map<String, Stem> stemsByText) {
+            int[] df, Tokens tokens, List<Stem> stems, Map<String, Stem> stemsByText) {
         this.language = language;
         this.sentences = List.copyOf(sentences);
         this.terms = terms;
@@ -58,12 +59,14 @@ public final class Analysis {
         return builder.build(language, sentences);
     }
 
-    /** A stem of the document: its number among all stems, and among content terms once it has been one. */
+    /** A stem of the document: its text, its number among all stems, and among content terms once it has been one. */
     static final class Stem {
+        final String text;
         final int id;
         int term = -1;
 
-        Stem(int id) {
+        Stem(String text, int id) {
+            this.text = text;
             this.id = id;
         }
     }
@@ -71,9 +74,8 @@ public final class Analysis {
     /** Tokens and term ids sentence by sentence, as the tokenizer reports them (small methods: units for the JIT). */
     private static final class Builder implements Tokenizer.Sink {
         private final long serial = SERIALS.incrementAndGet();
-        /** Every stem seen, by its text; a word seen before in this document finds its stem through itself. */
+        /** Every stem seen, by its text; a word seen before in this document finds its stem by the number it keeps. */
         private final Map<String, Stem> stems = new HashMap<>();
-        private final List<String> stemList = new ArrayList<>();
         /** The stems by number. */
         private final List<Stem> stemsById = new ArrayList<>();
         private final List<String> vocabulary = new ArrayList<>();
@@ -146,9 +148,8 @@ public final class Analysis {
         private Stem stem(String text) {
             Stem stem = stems.get(text);
             if (stem == null) {
-                stem = new Stem(stemList.size());
+                stem = new Stem(text, stemsById.size());
                 stems.put(text, stem);
-                stemList.add(text);
                 stemsById.add(stem);
             }
             return stem;
@@ -183,7 +184,7 @@ public final class Analysis {
                 sentenceTerms[s] = Arrays.copyOfRange(terms, termStart[s], termStart[s + 1]);
             }
             return new Analysis(language, sentences, sentenceTerms, List.copyOf(vocabulary),
-                    Arrays.copyOf(df, vocabulary.size()), tokens, List.copyOf(stemList), stems);
+                    Arrays.copyOf(df, vocabulary.size()), tokens, List.copyOf(stemsById), stems);
         }
     }
 
@@ -206,7 +207,7 @@ public final class Analysis {
         List<Token> list = new ArrayList<>(tokens.start[s + 1] - tokens.start[s]);
         for (int k = tokens.start[s]; k < tokens.start[s + 1]; k++) {
             byte f = tokens.flags[k];
-            list.add(new Token(sentence.substring(tokens.from[k], tokens.to[k]), stems.get(tokens.stems[k]),
+            list.add(new Token(sentence.substring(tokens.from[k], tokens.to[k]), stems.get(tokens.stems[k]).text,
                     (f & Token.STOP) != 0, tokens.from[k], tokens.to[k], (f & Token.BREAK_BEFORE) != 0,
                     (byte) (f & Token.KINDS)));
         }
@@ -244,7 +245,7 @@ public final class Analysis {
 
     /** The stem numbered {@code id} in {@link Tokens#stems}. */
     String stem(int id) {
-        return stems.get(id);
+        return stems.get(id).text;
     }
 
     /** In how many sentences a term occurs. */
