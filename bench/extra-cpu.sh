@@ -14,6 +14,10 @@
 #   ROUNDS      default 2
 # Needs: Linux perf (package linux-perf) allowed to sample user code (kernel.perf_event_paranoid <= 2),
 #   python3, JDK 17+.
+# env:   BENCH_OUT (default: a tmpfs under /dev/shm when writable, else a temporary directory): where the
+#        runs write their outputs. Not a disk file system by default: on one that has just deleted the
+#        previous run's outputs (ext4 without a journal, as here), creating files scans past the recently
+#        deleted inodes, which charged the set writing more files with kernel time of the benchmark's own.
 # Writes: bench/results/extra-cpu-<name of corpus>.txt
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +30,12 @@ command -v perf >/dev/null 2>&1 || { echo "bench: perf is missing (apt-get insta
 "$root/bin/pdfvariants" --version >/dev/null # builds the jar outside the recordings
 mkdir -p "$here/work" "$here/results"
 work=$(mktemp -d)
-trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+out_base=${BENCH_OUT:-}
+[ -z "$out_base" ] && [ -d /dev/shm ] && [ -w /dev/shm ] && out_base=/dev/shm
+mkdir -p "${out_base:-$work}"
+outputs=$(mktemp -d "${out_base:-$work}/pdfvariants-extra-cpu.XXXXXX")
+out=$outputs/out
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work" "$outputs"' EXIT
 report=$here/results/extra-cpu-$(basename "$corpus").txt
 hz=499
 for round in $(seq "$rounds"); do
@@ -36,11 +45,11 @@ for round in $(seq "$rounds"); do
         # Some runs lose a slice of the compiled code's names (code the JVM freed before it wrote its
         # map at exit shows as [unknown]): such a run is recorded again, up to three times in all.
         for _ in 1 2 3; do
-            rm -rf "$work/out"
+            rm -rf "$out"
             ls /tmp/perf-*.map 2>/dev/null | sort > "$work/maps-before" || true
             PDFVARIANTS_BUILD=0 PDFVARIANTS_JAVA_OPTS="-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit" \
                 perf record -q -F "$hz" -e cpu-clock -o "$work/$set-$round.data" -- \
-                "$root/bin/pdfvariants" run "$corpus" -o "$work/out" "${args[@]}" >/dev/null 2>"$work/stderr" || {
+                "$root/bin/pdfvariants" run "$corpus" -o "$out" "${args[@]}" >/dev/null 2>"$work/stderr" || {
                 echo "bench: the $set run failed:" >&2; tail -n 5 "$work/stderr" >&2; exit 1; }
             perf script -i "$work/$set-$round.data" -F comm,ip,sym,dso 2>/dev/null > "$work/$set-$round.txt"
             # the JVM's map of compiled code, read by perf script above: removed, others' left alone
