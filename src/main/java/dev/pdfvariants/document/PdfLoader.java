@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
@@ -26,6 +27,16 @@ import dev.pdfvariants.pdf.Jbig2Guard;
 public final class PdfLoader {
     /** Memory for streams PDFBox creates while a document is open, before it spills to temp files. */
     private static final long STREAM_CACHE_MEMORY = 8L << 20;
+
+    /**
+     * The stream cache of the documents pdfvariants opens and of those it makes from their pages:
+     * memory up to a small budget, then temporary files. A document made with PDFBox's default keeps
+     * every stream it is given in the heap, and a page copied from a decompression bomb gives it
+     * hundreds of megabytes of decoded contents.
+     */
+    public static StreamCacheCreateFunction streamCache() {
+        return MemoryUsageSetting.setupMixed(STREAM_CACHE_MEMORY).streamCache;
+    }
 
     static {
         // the JBIG2 decoder on the class path would allocate whatever page size a stream declares
@@ -76,7 +87,7 @@ public final class PdfLoader {
     private static PDDocument open(Path file, String pw) throws IOException {
         RandomAccessReadBufferedFile source = new RandomAccessReadBufferedFile(file.toFile());
         try {
-            return Loader.loadPDF(source, pw, null, null, MemoryUsageSetting.setupMixed(STREAM_CACHE_MEMORY).streamCache);
+            return Loader.loadPDF(source, pw, null, null, streamCache());
         } catch (IOException | RuntimeException | Error e) {
             source.close();
             throw e;

@@ -1,17 +1,23 @@
 package dev.pdfvariants.variant;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.multipdf.Splitter;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 import dev.pdfvariants.config.DocumentSettings.Split;
 import dev.pdfvariants.config.DocumentSettings.SplitMode;
 import dev.pdfvariants.config.VariantSettings;
 import dev.pdfvariants.document.DocumentContext;
 import dev.pdfvariants.document.Pages;
+import dev.pdfvariants.document.PdfLoader;
 import dev.pdfvariants.output.OutputSink;
 import dev.pdfvariants.pdf.PdfSaver;
 import dev.pdfvariants.pdf.Restrictions;
@@ -46,7 +52,7 @@ final class SplitVariant implements Variant {
 
     @Override
     public int version() {
-        return 1;
+        return 2; // 2: pages' contents copied as they are (a damaged stream's page kept its text)
     }
 
     @Override
@@ -68,7 +74,8 @@ final class SplitVariant implements Variant {
                     document::warn);
             for (SplitPlan.Part part : parts) {
                 document.cancellation().checkpoint();
-                Splitter splitter = new Splitter();
+                Splitter splitter = new ContentsKeepingSplitter();
+                splitter.setStreamCacheCreateFunction(PdfLoader.streamCache());
                 splitter.setStartPage(part.first());
                 splitter.setEndPage(part.last());
                 splitter.setSplitAtPage(part.pages());
@@ -80,6 +87,35 @@ final class SplitVariant implements Variant {
                         piece.close();
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * A splitter whose parts keep each page's contents streams as they are (still compressed,
+     * shared like the page's resources), where PDFBox's page import decodes them whole into the
+     * heap and compresses them again: hundreds of megabytes for a decompression bomb's one page,
+     * and a needless inflate and deflate of every page of every document.
+     */
+    static final class ContentsKeepingSplitter extends Splitter {
+        @Override
+        protected void processPage(PDPage page) throws IOException {
+            COSDictionary dict = page.getCOSObject();
+            COSBase contents = dict.getItem(COSName.CONTENTS);
+            dict.removeItem(COSName.CONTENTS); // the import copies an empty page instead (the source is a private copy)
+            try {
+                super.processPage(page);
+            } finally {
+                if (contents != null) {
+                    dict.setItem(COSName.CONTENTS, contents);
+                }
+            }
+            PDDocument part = getDestinationDocument();
+            COSDictionary imported = part.getPage(part.getNumberOfPages() - 1).getCOSObject();
+            if (contents == null) {
+                imported.removeItem(COSName.CONTENTS);
+            } else {
+                imported.setItem(COSName.CONTENTS, contents);
             }
         }
     }

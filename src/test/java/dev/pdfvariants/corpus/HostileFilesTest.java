@@ -19,19 +19,21 @@ import dev.pdfvariants.testing.PeakHeapMain;
 import dev.pdfvariants.testing.Pdfs;
 
 /**
- * Thumbnails and images of the hostile corpus files (enormous images, decompression bombs,
- * page-count lies, loops) in a separate JVM with a 256 MiB heap and two workers: every file
- * succeeds or fails with a named error class; none runs out of memory, times out, or takes the
- * process down.
+ * Every variant that needs no endpoint, over the hostile corpus files (enormous images,
+ * decompression bombs, page-count lies, loops), in a separate JVM with a 256 MiB heap and two
+ * workers: every file succeeds or fails with a named error class; none runs out of memory, times
+ * out, or takes the process down (nor, through the heap two workers share, fails the other file).
  */
-class HostileThumbnailsTest {
+class HostileFilesTest {
     private static final String HEAP = "256m";
+    private static final String VARIANTS = "text,metadata,summary,outline,topics,highlights,notes,quiz,presentation,"
+            + "abridged,thumbnails,images,split,compressed,watermarked,sanitized,encrypted";
 
     @TempDir
     Path tmp;
 
     @Test
-    void hostileFilesSucceedOrFailCleanlyInASmallHeap() throws IOException, InterruptedException {
+    void hostileFilesSucceedOrFailCleanlyInASmallHeapWithEveryVariant() throws IOException, InterruptedException {
         Path malformed = Corpus.require().resolve("malformed");
         Path out = tmp.resolve("out");
         Path peakFile = tmp.resolve("peak-heap");
@@ -39,9 +41,11 @@ class HostileThumbnailsTest {
         List<String> command = List.of(java, "-Xmx" + HEAP, "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dpdfvariants.peakHeapFile=" + peakFile, "-cp", System.getProperty("java.class.path"),
                 PeakHeapMain.class.getName(), "run", malformed.toString(), "-o", out.toString(), "-v",
-                "thumbnails,images", "--pages", "all", "-j", "2", "--timeout", "60s", "--progress", "none");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(tmp.resolve("log").toFile()).start();
+                VARIANTS, "--pages", "all", "-j", "2", "--timeout", "60s", "--progress", "none");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("log").toFile());
+        builder.environment().put("PDFVARIANTS_ENCRYPT_PASSWORD", "hostile-test");
+        Process p = builder.start();
         boolean finished = p.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
             p.destroyForcibly();
@@ -70,11 +74,13 @@ class HostileThumbnailsTest {
         for (String doc : List.of("ocrmypdf-enormous", "gen-flate-bomb", "pdfjs-bomb-giant", "gen-page-count-lie")) {
             assertThat(out.resolve(doc + "/thumbnails/page-1.png")).as(doc).isRegularFile();
         }
+        // a decompression bomb's page is split off as it is, still compressed
+        assertThat(out.resolve("gen-flate-bomb/pages/page-1.pdf")).isRegularFile();
         // the enormous image was drawn from a subsampled decode, not left out
         assertThat(String.valueOf(Pdfs.document(manifest, "ocrmypdf-enormous.pdf").get("warnings")))
                 .doesNotContain("left out");
         long peak = Long.parseLong(Files.readString(peakFile).strip());
-        System.out.printf("hostile thumbnails: peak heap %d MiB with -Xmx%s%n", peak >> 20, HEAP);
+        System.out.printf("hostile files: peak heap %d MiB with -Xmx%s%n", peak >> 20, HEAP);
     }
 
     private static JsonNode firstVariantError(JsonNode d) {
