@@ -23,6 +23,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The split variant's parts carry each page's contents streams as the source has them, still
  * encoded (PDFBox's own page import decodes them whole into the heap and compresses them again:
- * a decompression bomb's page runs the heap out), and the source document is left as it was.
+ * a decompression bomb's page runs the heap out), and the source document is left as it was; an
+ * encrypted source's parts hold its contents decrypted.
  */
 class ContentsKeepingSplitterTest {
     /** Spaces after the text of the bomb page: 32 MiB decoded, about 32 KiB encoded. */
@@ -78,6 +81,37 @@ class ContentsKeepingSplitterTest {
                         .containsExactlyElementsOf(before.get(i));
             }
             assertThat(text(source, 0)).isEqualTo(textBefore.get(0));
+        }
+    }
+
+    @Test
+    void partsOfAnEncryptedDocumentCarryItsContentsDecryptedAndOpenWithoutAPassword() throws IOException {
+        Path plain = threePages(tmp.resolve("plain.pdf"));
+        Path encrypted = tmp.resolve("encrypted.pdf");
+        try (PDDocument doc = Loader.loadPDF(plain.toFile())) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", "user", new AccessPermission());
+            policy.setEncryptionKeyLength(256);
+            doc.protect(policy);
+            doc.save(encrypted.toFile());
+        }
+        try (PDDocument source = Loader.loadPDF(encrypted.toFile(), "owner")) {
+            assertThat(source.isEncrypted()).isTrue();
+            List<PDDocument> parts = new SplitVariant.ContentsKeepingSplitter().split(source);
+            try {
+                for (int i = 0; i < parts.size(); i++) {
+                    Path file = tmp.resolve("part-" + i + ".pdf");
+                    parts.get(i).save(file.toFile());
+                    try (PDDocument part = Loader.loadPDF(file.toFile())) {
+                        assertThat(part.isEncrypted()).isFalse();
+                        assertThat(text(part, 0)).isEqualTo(text(source, i));
+                    }
+                }
+                assertThat(text(source, 0)).contains("The first page of three.");
+            } finally {
+                for (PDDocument part : parts) {
+                    part.close();
+                }
+            }
         }
     }
 
