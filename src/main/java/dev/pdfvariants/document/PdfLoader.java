@@ -30,9 +30,8 @@ public final class PdfLoader {
 
     /**
      * The stream cache of the documents pdfvariants opens and of those it makes from their pages:
-     * memory up to a small budget, then temporary files. A document made with PDFBox's default keeps
-     * every stream it is given in the heap, and a page copied from a decompression bomb gives it
-     * hundreds of megabytes of decoded contents.
+     * memory up to a small budget, then temporary files (a document made with PDFBox's default
+     * keeps every stream it makes in the heap, however large).
      */
     public static StreamCacheCreateFunction streamCache() {
         return MemoryUsageSetting.setupMixed(STREAM_CACHE_MEMORY).streamCache;
