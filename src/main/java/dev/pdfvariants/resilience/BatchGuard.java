@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.pdfvariants.config.Durations;
 import dev.pdfvariants.document.Failure;
 import dev.pdfvariants.error.ExitCode;
 import dev.pdfvariants.error.FailureKind;
@@ -59,7 +60,7 @@ public final class BatchGuard implements EventListener, AutoCloseable {
         signalledAt = System.nanoTime();
         if (stop("interrupted by SIG" + name, code)) {
             notices.accept("SIG" + name + " received: starting no new document; running ones have "
-                    + Duration.ofMillis(grace.toMillis()).toSeconds() + " s (--shutdown-grace) to finish, then the "
+                    + Durations.format(grace) + " (--shutdown-grace) to finish, then the "
                     + "manifest is written. Send it again to stop at once.");
         }
     }

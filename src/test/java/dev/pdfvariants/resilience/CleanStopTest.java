@@ -109,6 +109,14 @@ class CleanStopTest {
         }
     }
 
+    private static int lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).size() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static Set<String> paths(JsonNode manifest, String status) {
         Set<String> paths = new HashSet<>();
         manifest.get("documents").forEach(d -> {
@@ -165,17 +173,19 @@ class CleanStopTest {
     @Test
     void runningDocumentsAreGivenUpWhenTheShutdownGraceRunsOut() throws Exception {
         env.put("PDFVARIANTS_TEST_SLOW_MS", "60000");
+        Path started = tmp.resolve("started.log");
+        env.put("PDFVARIANTS_TEST_STARTED_LOG", started.toString());
         int code;
         String stderr;
         try (ToolProcess tool = start("--shutdown-grace", "500ms")) {
-            tool.awaitCondition(() -> OutputLockHolder.pid(out) == tool.pid(), LIMIT, "the run to start");
-            Thread.sleep(300);
+            tool.awaitCondition(() -> lines(started) >= 2, LIMIT, "both workers running a document");
             tool.signal("TERM");
             code = tool.waitFor(LIMIT);
             stderr = tool.stderr();
         }
         assertThat(code).isEqualTo(143);
-        assertThat(stderr).contains("the shutdown grace is over: gave up on 2 running documents");
+        assertThat(stderr).contains("running ones have 500ms (--shutdown-grace) to finish")
+                .contains("the shutdown grace is over: gave up on 2 running documents");
         JsonNode manifest = Pdfs.manifest(out);
         assertThat(manifest.get("documents")).isEmpty();
         try (Stream<Path> all = Files.walk(out)) {

@@ -165,7 +165,8 @@ public final class TestVariants {
     /**
      * Takes {@code PDFVARIANTS_TEST_SLOW_MS} (default 300) per document, then writes
      * {@code slow.txt}; appends the document's path to the file named by
-     * {@code PDFVARIANTS_TEST_LOG}, if set, each time it completes one.
+     * {@code PDFVARIANTS_TEST_LOG}, if set, each time it completes one, and to the file named by
+     * {@code PDFVARIANTS_TEST_STARTED_LOG}, if set, each time it starts one.
      */
     public static final class Slow extends TestVariant {
         @Override
@@ -175,6 +176,7 @@ public final class TestVariants {
 
         @Override
         public void generate(DocumentContext document, OutputSink out) throws Exception {
+            appendLine(System.getenv("PDFVARIANTS_TEST_STARTED_LOG"), document.source().relativePath());
             long millis = Long.parseLong(System.getenv().getOrDefault("PDFVARIANTS_TEST_SLOW_MS", "300"));
             long end = System.nanoTime() + millis * 1_000_000;
             while (System.nanoTime() < end) {
@@ -182,11 +184,14 @@ public final class TestVariants {
                 Thread.sleep(Math.max(1, Math.min(20, (end - System.nanoTime()) / 1_000_000)));
             }
             out.writeString("slow.txt", document.sha256() + "\n");
-            String log = System.getenv("PDFVARIANTS_TEST_LOG");
-            if (log != null) {
+            appendLine(System.getenv("PDFVARIANTS_TEST_LOG"), document.source().relativePath());
+        }
+
+        private static void appendLine(String file, String line) throws IOException {
+            if (file != null) {
                 synchronized (Slow.class) {
-                    Files.writeString(Path.of(log), document.source().relativePath() + "\n", StandardCharsets.UTF_8,
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                    Files.writeString(Path.of(file), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                            StandardOpenOption.APPEND);
                 }
             }
         }
