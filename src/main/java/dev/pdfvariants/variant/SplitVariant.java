@@ -52,7 +52,7 @@ final class SplitVariant implements Variant {
 
     @Override
     public int version() {
-        return 2; // 2: pages' contents copied as they are (a damaged stream's page kept its text)
+        return 2; // 2: pages' contents copied as they are (a page with a damaged stream keeps all its text)
     }
 
     @Override
