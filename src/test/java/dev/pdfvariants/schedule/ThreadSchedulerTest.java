@@ -169,10 +169,12 @@ class ThreadSchedulerTest {
     void abandonedJobsAreCancelledNeverReportedAndFreeTheirWorkers() throws Exception {
         Map<String, DocumentResult> results = new ConcurrentHashMap<>();
         CountDownLatch never = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(2);
         AtomicInteger sawCancellation = new AtomicInteger();
         try (ThreadScheduler scheduler = new ThreadScheduler(2, Duration.ofSeconds(60))) {
             for (String path : List.of("a.pdf", "b.pdf")) {
                 scheduler.submit(new SourceFile(Path.of(path), path), job(path, c -> {
+                    started.countDown();
                     while (!c.isCancelled()) {
                         awaitQuietly(never, 10);
                     }
@@ -180,6 +182,7 @@ class ThreadSchedulerTest {
                     return result(path, Status.SUCCEEDED, null);
                 }), r -> results.put(r.path(), r));
             }
+            assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("both jobs running").isTrue();
             assertThat(scheduler.awaitCompletion(Duration.ofMillis(200))).isFalse();
             assertThat(scheduler.abandonRunning("shutting down")).isEqualTo(2);
             assertThat(scheduler.awaitCompletion(Duration.ofSeconds(5))).isTrue();
