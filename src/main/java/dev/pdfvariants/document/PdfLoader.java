@@ -29,9 +29,11 @@ public final class PdfLoader {
     private static final long STREAM_CACHE_MEMORY = 8L << 20;
 
     /**
-     * The stream cache of the documents pdfvariants opens and of those it makes from their pages:
-     * memory up to a small budget, then temporary files (a document made with PDFBox's default
-     * keeps every stream it makes in the heap, however large).
+     * The stream cache of the documents pdfvariants opens (inputs, and the PDFs it wrote, opened
+     * again to be checked) and of those it makes from their pages: memory up to a small budget,
+     * then temporary files. A document made with PDFBox's default keeps every stream it makes in
+     * the heap, however large; one with temporary files only makes a file for every document, on
+     * a disk where creating files can cost more than the whole check of a small PDF.
      */
     public static StreamCacheCreateFunction streamCache() {
         return MemoryUsageSetting.setupMixed(STREAM_CACHE_MEMORY).streamCache;

@@ -12,7 +12,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
@@ -134,7 +133,7 @@ public final class PdfSaver {
     }
 
     private static void check(File file, int expectedPages, String password) throws DocumentFailure {
-        try (PDDocument reopened = Loader.loadPDF(file, password, MemoryUsageSetting.setupTempFileOnly().streamCache)) {
+        try (PDDocument reopened = Loader.loadPDF(file, password, PdfLoader.streamCache())) {
             int pages = Pages.count(reopened);
             if (pages != expectedPages || reopened.getNumberOfPages() != expectedPages) {
                 throw new DocumentFailure(FailureKind.PROCESSING_ERROR,

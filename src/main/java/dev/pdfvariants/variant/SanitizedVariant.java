@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import dev.pdfvariants.document.DocumentContext;
 import dev.pdfvariants.document.Pages;
+import dev.pdfvariants.document.PdfLoader;
 import dev.pdfvariants.error.DocumentFailure;
 import dev.pdfvariants.error.FailureKind;
 import dev.pdfvariants.output.OutputSink;
@@ -64,8 +64,7 @@ final class SanitizedVariant implements Variant {
 
     /** The file as written must contain none of what was removed. */
     private static void verify(PdfSaver.Saved saved, DocumentContext document) throws Exception {
-        try (PDDocument written = Loader.loadPDF(saved.file().toFile(), "",
-                MemoryUsageSetting.setupTempFileOnly().streamCache)) {
+        try (PDDocument written = Loader.loadPDF(saved.file().toFile(), "", PdfLoader.streamCache())) {
             Map<String, Integer> left = ActiveContent.scan(written, document.cancellation());
             if (!left.isEmpty()) {
                 throw new DocumentFailure(FailureKind.PROCESSING_ERROR,
