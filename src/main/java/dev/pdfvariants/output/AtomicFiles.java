@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -79,9 +80,28 @@ public final class AtomicFiles {
 
     /** Writes the content to a temporary file next to {@code target}, without replacing it yet. */
     public static Staged stage(Path target, IoConsumer<OutputStream> body) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        return stage(target, dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX), body);
+        return stage(target, temporaryName(target.toAbsolutePath().getParent(), target.getFileName().toString()), body);
+    }
+
+    /**
+     * Creates an empty temporary file in {@code dir}, for a library that writes to a file, to be
+     * {@link #adopt adopted} when complete. Its permissions are those of any new file (the process's
+     * umask), which an output renamed from it keeps; {@code Files.createTempFile} would make it
+     * readable by its owner only.
+     */
+    public static Path createTemporary(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        while (true) {
+            try {
+                return Files.createFile(temporaryName(dir, name));
+            } catch (FileAlreadyExistsException taken) {
+                // another random name
+            }
+        }
+    }
+
+    private static Path temporaryName(Path dir, String name) {
+        return dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
     }
 
     private static Staged stage(Path target, Path temp, IoConsumer<OutputStream> body) throws IOException {
@@ -96,6 +116,19 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * Stages a complete temporary file that was written otherwise (by a library that writes to a
+     * file), to be renamed over {@code target} as it is: its size and digest are read from it, and
+     * it is not copied. It must be on the target's file system and end in {@value #TEMP_SUFFIX}.
+     */
+    public static Staged adopt(Path temp, Path target) throws IOException {
+        if (!temp.getFileName().toString().endsWith(TEMP_SUFFIX)) {
+            throw new IllegalArgumentException("not a temporary file of ours: " + temp);
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        return new Staged(temp, target, new Written(Files.size(temp), sha256(temp)));
     }
 
     /** Deletes temporary files left in {@code dir} (not recursive) by an interrupted run. */

@@ -85,6 +85,26 @@ public final class OutputSink {
         staged.put(name, AtomicFiles.stage(target, body));
     }
 
+    /**
+     * Takes a complete temporary file (in this document's directory, named as {@link AtomicFiles}
+     * names its temporary files) as the output {@code name}: renamed into place on {@link #commit()},
+     * deleted on {@link #abort()}, never copied.
+     */
+    public void adopt(String name, Path temp) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("output sink already committed or aborted");
+        }
+        cancellation.checkpoint();
+        Path target = resolve(name);
+        OutputGuard.requireInside(layout.root(), target);
+        OutputGuard.requireInside(documentDir, temp);
+        AtomicFiles.Staged adopted = AtomicFiles.adopt(temp, target);
+        AtomicFiles.Staged previous = staged.put(name, adopted);
+        if (previous != null) {
+            previous.discard();
+        }
+    }
+
     /** The directory this sink writes into (for variants that must know it, e.g. to link files). */
     public Path documentDir() {
         return documentDir;

@@ -27,7 +27,8 @@ import dev.pdfvariants.output.OutputSink;
 /**
  * Saves a PDF the tool made, then proves it: the file is written to a temporary file beside the
  * outputs (object streams and cross-reference streams, PDFBox's default), re-opened with PDFBox
- * and its page count compared with what was meant, before it is staged in the {@link OutputSink}.
+ * and its page count compared with what was meant, before it is handed to the {@link OutputSink}
+ * (the same file, renamed into place when the variant commits).
  * A document that was decrypted on load is saved without encryption unless a protection policy
  * was set on it.
  */
@@ -38,9 +39,10 @@ public final class PdfSaver {
     private PdfSaver() {
     }
 
-    /** A checked PDF waiting in a temporary file; {@link #close()} deletes it. */
+    /** A checked PDF waiting in a temporary file; {@link #close()} deletes it unless it was staged. */
     public static final class Saved implements AutoCloseable {
         private final Path file;
+        private boolean staged;
 
         private Saved(Path file) {
             this.file = file;
@@ -55,13 +57,20 @@ public final class PdfSaver {
             return Files.size(file);
         }
 
-        /** Copies the file into the sink under {@code name}. */
+        /** Hands the file to the sink as {@code name} (renamed into place when the variant commits; not copied). */
         public void stage(OutputSink out, String name) throws IOException {
-            out.write(name, stream -> Files.copy(file, stream));
+            if (staged) {
+                throw new IllegalStateException("already staged: " + file);
+            }
+            out.adopt(name, file);
+            staged = true;
         }
 
         @Override
         public void close() {
+            if (staged) {
+                return; // the sink's now: it renames it into place, or deletes it when the variant fails
+            }
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
@@ -91,8 +100,7 @@ public final class PdfSaver {
             pdf.setAllSecurityToBeRemoved(true);
         }
         repairPageTree(pdf);
-        Files.createDirectories(out.documentDir());
-        Path temp = Files.createTempFile(out.documentDir(), ".save-", AtomicFiles.TEMP_SUFFIX);
+        Path temp = AtomicFiles.createTemporary(out.documentDir(), "save");
         Saved saved = new Saved(temp);
         try {
             pdf.save(temp.toFile());

@@ -17,6 +17,9 @@ import dev.pdfvariants.document.Cancellation;
 import dev.pdfvariants.document.OutputFile;
 
 class OutputSinkTest {
+    /** The SHA-256 of "hello". */
+    private static final String HELLO_SHA256 = "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824";
+
     @TempDir
     Path tmp;
 
@@ -31,11 +34,16 @@ class OutputSinkTest {
         List<OutputFile> files = sink.commit();
 
         assertThat(files).extracting(OutputFile::path).containsExactly("a/doc/text.txt", "a/doc/thumbnails/page-1.png");
-        assertThat(files.get(0).bytes()).isEqualTo(5);
-        assertThat(files.get(0).sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
-        assertThat(Files.readString(tmp.resolve("a/doc/text.txt"))).isEqualTo("hello");
+        assertHello(files.get(0), tmp.resolve("a/doc/text.txt"));
         assertThat(Files.list(tmp.resolve("a/doc")).map(p -> p.getFileName().toString()))
                 .noneMatch(n -> n.endsWith(AtomicFiles.TEMP_SUFFIX));
+    }
+
+    /** The manifest's entry and the file on disk of an output holding "hello". */
+    private static void assertHello(OutputFile listed, Path onDisk) throws IOException {
+        assertThat(listed.bytes()).isEqualTo(5);
+        assertThat(listed.sha256()).isEqualTo(HELLO_SHA256);
+        assertThat(Files.readString(onDisk)).isEqualTo("hello");
     }
 
     @Test
@@ -64,6 +72,49 @@ class OutputSinkTest {
 
         assertThatThrownBy(sink::commit).isInstanceOf(CancellationException.class);
         assertThat(tmp.resolve("doc/text.txt")).doesNotExist();
+    }
+
+    @Test
+    void anAdoptedTemporaryFileIsRenamedIntoPlaceOnCommitWithTheUsualPermissionsOrDeletedOnAbort() throws IOException {
+        OutputLayout layout = new OutputLayout(tmp);
+        Path dir = layout.documentDir("doc.pdf");
+        OutputSink sink = new OutputSink(layout, dir, Cancellation.none());
+        sink.writeString("text.txt", "written");
+        Path temp = AtomicFiles.createTemporary(dir, "save");
+        Files.writeString(temp, "hello");
+        sink.adopt("pages/page-1.pdf", temp);
+        assertThat(dir.resolve("pages/page-1.pdf")).doesNotExist();
+
+        List<OutputFile> files = sink.commit();
+
+        assertThat(files).extracting(OutputFile::path).containsExactly("doc/pages/page-1.pdf", "doc/text.txt");
+        assertHello(files.get(0), dir.resolve("pages/page-1.pdf"));
+        assertThat(temp).doesNotExist();
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) { // not Files.createTempFile's owner-only
+            assertThat(Files.getPosixFilePermissions(dir.resolve("pages/page-1.pdf")))
+                    .isEqualTo(Files.getPosixFilePermissions(dir.resolve("text.txt")));
+        }
+
+        OutputSink failing = new OutputSink(layout, dir, Cancellation.none());
+        Path second = AtomicFiles.createTemporary(dir, "save");
+        Files.writeString(second, "half");
+        failing.adopt("pages/page-1.pdf", second);
+        failing.abort();
+        assertThat(second).doesNotExist();
+        assertThat(Files.readString(dir.resolve("pages/page-1.pdf"))).isEqualTo("hello");
+    }
+
+    @Test
+    void onlyOurTemporaryFilesInTheDocumentDirectoryCanBeAdopted() throws IOException {
+        OutputLayout layout = new OutputLayout(tmp);
+        Path dir = layout.documentDir("doc.pdf");
+        OutputSink sink = new OutputSink(layout, dir, Cancellation.none());
+        Path input = Files.writeString(Files.createDirectories(dir).resolve("input.pdf"), "an input");
+        assertThatThrownBy(() -> sink.adopt("copy.pdf", input)).isInstanceOf(IllegalArgumentException.class);
+        Path elsewhere = AtomicFiles.createTemporary(Files.createDirectories(tmp.resolve("other")), "save");
+        assertThatThrownBy(() -> sink.adopt("copy.pdf", elsewhere)).isInstanceOf(IOException.class);
+        assertThat(input).exists();
+        assertThat(elsewhere).exists();
     }
 
     @Test
