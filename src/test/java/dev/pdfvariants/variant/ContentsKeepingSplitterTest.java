@@ -18,7 +18,6 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.multipdf.Splitter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -57,23 +56,14 @@ class ContentsKeepingSplitterTest {
             assertThat(before.get(1)).hasSize(2); // an array: the text, then the bomb
             assertThat(before.get(2)).isEmpty();
 
-            Splitter splitter = new SplitVariant.ContentsKeepingSplitter();
-            List<PDDocument> parts = splitter.split(source);
-            try {
-                assertThat(parts).hasSize(3);
-                for (int i = 0; i < parts.size(); i++) {
-                    Path file = tmp.resolve("part-" + i + ".pdf");
-                    parts.get(i).save(file.toFile());
-                    try (PDDocument part = Loader.loadPDF(file.toFile())) {
-                        assertThat(part.getNumberOfPages()).isEqualTo(1);
-                        assertThat(rawContents(part.getPage(0))).as("page %d's encoded contents", i + 1)
-                                .containsExactlyElementsOf(before.get(i));
-                        assertThat(text(part, 0)).isEqualTo(textBefore.get(i));
-                    }
-                }
-            } finally {
-                for (PDDocument part : parts) {
-                    part.close();
+            List<Path> parts = splitIntoFiles(source);
+            assertThat(parts).hasSize(3);
+            for (int i = 0; i < parts.size(); i++) {
+                try (PDDocument part = Loader.loadPDF(parts.get(i).toFile())) {
+                    assertThat(part.getNumberOfPages()).isEqualTo(1);
+                    assertThat(rawContents(part.getPage(0))).as("page %d's encoded contents", i + 1)
+                            .containsExactlyElementsOf(before.get(i));
+                    assertThat(text(part, 0)).isEqualTo(textBefore.get(i));
                 }
             }
             for (int i = 0; i < source.getNumberOfPages(); i++) {
@@ -96,23 +86,33 @@ class ContentsKeepingSplitterTest {
         }
         try (PDDocument source = Loader.loadPDF(encrypted.toFile(), "owner")) {
             assertThat(source.isEncrypted()).isTrue();
-            List<PDDocument> parts = new SplitVariant.ContentsKeepingSplitter().split(source);
-            try {
-                for (int i = 0; i < parts.size(); i++) {
-                    Path file = tmp.resolve("part-" + i + ".pdf");
-                    parts.get(i).save(file.toFile());
-                    try (PDDocument part = Loader.loadPDF(file.toFile())) {
-                        assertThat(part.isEncrypted()).isFalse();
-                        assertThat(text(part, 0)).isEqualTo(text(source, i));
-                    }
-                }
-                assertThat(text(source, 0)).contains("The first page of three.");
-            } finally {
-                for (PDDocument part : parts) {
-                    part.close();
+            List<Path> parts = splitIntoFiles(source);
+            for (int i = 0; i < parts.size(); i++) {
+                try (PDDocument part = Loader.loadPDF(parts.get(i).toFile())) {
+                    assertThat(part.isEncrypted()).isFalse();
+                    assertThat(text(part, 0)).isEqualTo(text(source, i));
                 }
             }
+            assertThat(text(source, 0)).contains("The first page of three.");
         }
+    }
+
+    /** Splits {@code source} page by page with the variant's splitter and saves each part; returns their files. */
+    private List<Path> splitIntoFiles(PDDocument source) throws IOException {
+        List<PDDocument> parts = new SplitVariant.ContentsKeepingSplitter().split(source);
+        List<Path> files = new ArrayList<>();
+        try {
+            for (PDDocument part : parts) {
+                Path file = tmp.resolve("part-" + files.size() + ".pdf");
+                part.save(file.toFile());
+                files.add(file);
+            }
+        } finally {
+            for (PDDocument part : parts) {
+                part.close();
+            }
+        }
+        return files;
     }
 
     /** A single contents stream; an array of a text stream and a bomb; a page without contents. */
