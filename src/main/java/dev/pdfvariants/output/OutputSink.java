@@ -72,6 +72,26 @@ public final class OutputSink {
      *             {@code thumbnails/page-1.png}
      */
     public void write(String name, IoConsumer<OutputStream> body) throws IOException {
+        Path target = replace(name);
+        staged.put(name, AtomicFiles.stage(target, body));
+    }
+
+    /**
+     * Takes a complete temporary file (in this document's directory, named as {@link AtomicFiles}
+     * names its temporary files) as the output {@code name}: renamed into place on {@link #commit()},
+     * deleted on {@link #abort()}, never copied.
+     */
+    public void adopt(String name, Path temp) throws IOException {
+        OutputGuard.requireInside(documentDir, temp);
+        Path target = replace(name);
+        staged.put(name, AtomicFiles.adopt(temp, target));
+    }
+
+    /**
+     * The checked target of output {@code name}, about to be staged: refused once the sink is
+     * finished or cancelled; what was staged under that name before is thrown away.
+     */
+    private Path replace(String name) throws IOException {
         if (finished) {
             throw new IllegalStateException("output sink already committed or aborted");
         }
@@ -82,27 +102,7 @@ public final class OutputSink {
         if (previous != null) {
             previous.discard();
         }
-        staged.put(name, AtomicFiles.stage(target, body));
-    }
-
-    /**
-     * Takes a complete temporary file (in this document's directory, named as {@link AtomicFiles}
-     * names its temporary files) as the output {@code name}: renamed into place on {@link #commit()},
-     * deleted on {@link #abort()}, never copied.
-     */
-    public void adopt(String name, Path temp) throws IOException {
-        if (finished) {
-            throw new IllegalStateException("output sink already committed or aborted");
-        }
-        cancellation.checkpoint();
-        Path target = resolve(name);
-        OutputGuard.requireInside(layout.root(), target);
-        OutputGuard.requireInside(documentDir, temp);
-        AtomicFiles.Staged adopted = AtomicFiles.adopt(temp, target);
-        AtomicFiles.Staged previous = staged.put(name, adopted);
-        if (previous != null) {
-            previous.discard();
-        }
+        return target;
     }
 
     /** The directory this sink writes into (for variants that must know it, e.g. to link files). */
